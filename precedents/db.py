@@ -1,0 +1,140 @@
+"""Engine, sessions and schema upgrades: the one place that talks to the database driver.
+
+`open_engine` builds the engine for any SQLAlchemy URL; for SQLite it turns on
+foreign keys and WAL on every connection. `upgrade_schema` brings a database to
+the newest Alembic revision, backing an existing SQLite file up first. Nothing
+outside this module knows which database is in use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from precedents.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for memory or other databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def open_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite connections get foreign keys, WAL and a busy timeout."""
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        kwargs.setdefault("connect_args", {"check_same_thread": False})
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+# -- schema migrations ------------------------------------------------------------
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(url: str, target: Path) -> Path:
+    """Copy a SQLite database consistently with the online backup API."""
+    path = sqlite_path(url)
+    if path is None:
+        raise StorageError("backup.not_sqlite", url=url)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade_schema(engine: Engine, backup_dir: Path | None = None) -> str | None:
+    """Bring the database to the newest schema; returns the backup made, if any.
+
+    An empty database is created from the first migration on. A database at an
+    older revision is backed up first (SQLite files; a server database is the
+    office administrator's to back up) and then upgraded. A database written by
+    a newer program is refused rather than damaged.
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise StorageError("schema.too_new", revision=current)
+    backup: str | None = None
+    url = engine.url.render_as_string(hide_password=False)
+    if current is not None and backup_dir is not None and sqlite_path(url) is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backup_dir / f"pre-upgrade-{current}-{stamp}.sqlite3"
+        backup = str(backup_sqlite(url, target))
+        log.info("backed up database before upgrade to %s", target.name)
+    command.upgrade(alembic_config(engine), "head")
+    log.info("database schema upgraded from %s to %s", current, head)
+    return backup
