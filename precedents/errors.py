@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
         "为避免覆盖他人的修改，本次保存未执行"
     ),
     "precedent.invalid": "案例 {code} 有 {count} 处错误：{first}",
+    "attachment.unsupported": "{file}：不支持的附件类型，可附加 Word、PDF 和图片文件",
+    "attachment.too_large": "{file}：文件过大（{size} MB，上限 {limit} MB）",
+    "attachment.unreadable": "{file}：无法读取（{reason}）",
+    "attachment.not_found": "找不到附件（编号 {id}）",
+    "attachment.missing_file": "附件「{file}」的文件已不在数据文件夹中：{path}",
     "import.invalid": "{file}：{count} 条记录有错误，未导入任何记录。第一处：{first}",
     "import.unreadable": "{file}：无法读取（{reason}）",
     "import.empty": "{file}：文件中没有记录",

@@ -1,0 +1,92 @@
+"""Choosing files: one place for every file dialog, so tests can answer them.
+
+Each chooser is a classmethod returning paths (or None when the officer
+cancels); tests replace the classmethods instead of driving native dialogs.
+The last folder used is remembered for the next dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.prefs import LAST_FOLDER, Prefs
+
+translate = QCoreApplication.translate
+
+
+def _start_folder() -> str:
+    folder = Prefs().text(LAST_FOLDER)
+    if folder and Path(folder).is_dir():
+        return folder
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _remember(path: Path) -> None:
+    Prefs().set_text(LAST_FOLDER, str(path.parent))
+
+
+class FileChooser:
+    @classmethod
+    def import_file(cls, parent: QWidget | None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("FileChooser", "Import precedents"),
+            _start_folder(),
+            translate(
+                "FileChooser", "Precedent files (*.jsonl *.json *.ndjson *.xlsx);;All files (*)"
+            ),
+        )
+        if not name:
+            return None
+        _remember(Path(name))
+        return Path(name)
+
+    @classmethod
+    def export_file(cls, parent: QWidget | None, suggested: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            parent,
+            translate("FileChooser", "Export precedents"),
+            str(Path(_start_folder()) / suggested),
+            translate("FileChooser", "Excel ledger (*.xlsx);;JSON Lines (*.jsonl)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".jsonl"):
+            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".jsonl")
+        _remember(path)
+        return path
+
+    @classmethod
+    def attachments(cls, parent: QWidget | None) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            parent,
+            translate("FileChooser", "Attach files"),
+            _start_folder(),
+            translate(
+                "FileChooser",
+                "Documents and images (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.gif *.bmp "
+                "*.tif *.tiff *.webp);;All files (*)",
+            ),
+        )
+        if names:
+            _remember(Path(names[0]))
+        return [Path(name) for name in names]
+
+    @classmethod
+    def folder(cls, parent: QWidget | None, title: str, start: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, start)
+        return Path(name) if name else None
+
+    @classmethod
+    def template(cls, parent: QWidget | None, start: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            translate("FileChooser", "Office template"),
+            start,
+            translate("FileChooser", "Word documents (*.docx)"),
+        )
+        return Path(name) if name else None

@@ -1,0 +1,389 @@
+"""The precedent library screen: search box, filters, result list and the record.
+
+Layout, left to right: the facet filters, the result list, and the selected
+precedent (read, or edited in place) above a tab with its similar precedents
+and its attachments. This module lays the screen out and connects its parts;
+searching is `SearchController`'s, reading and editing the record
+`RecordPane`'s, import and export `Transfer`'s.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import prefs as keys
+from desktop.catalogue import Catalogue
+from desktop.library.delegates import HighlightDelegate
+from desktop.library.facets import FacetModel, FacetView, facet_label
+from desktop.library.record_pane import RecordPane
+from desktop.library.results_model import Column, ResultsModel, ResultsProxy, Role
+from desktop.library.search_controller import SearchController
+from desktop.library.transfer import Transfer
+from desktop.prefs import Prefs
+from desktop.search_adapter import Hit, IndexState, Results, SearchAdapter
+from desktop.tasks import TaskManager
+from precedents.library import Library
+
+#: Default widths of the result columns (title stretches).
+COLUMN_WIDTHS = {
+    Column.CODE: 150,
+    Column.DISTRICT: 68,
+    Column.FILED_ON: 96,
+    Column.LEVEL: 52,
+    Column.STATUS: 64,
+    Column.RELEVANCE: 60,
+}
+#: Shown only when asked for (header menu): the code is on each row's second line.
+HIDDEN_COLUMNS = (Column.CODE, Column.LEVEL, Column.RELEVANCE)
+
+
+class LibraryPage(QWidget):
+    counts_changed = Signal(int, int)  # results shown, precedents in the library
+    index_state_changed = Signal(object)  # IndexState
+    message = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        adapter: SearchAdapter,
+        tasks: TaskManager,
+        prefs: Prefs,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.adapter = adapter
+        self.tasks = tasks
+        self.prefs = prefs
+        self.catalogue = Catalogue()
+        self.search = SearchController(adapter, tasks, self)
+        self.transfer = Transfer(library, tasks, self)
+        self._build()
+        self._connect()
+        self.restore_layout()
+
+    # -- layout -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            self.tr("Search precedents, e.g. 戈谢病, 独居老人 区:集美 措施:临时救助")
+        )
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
+        self.search_box.addAction(icon, QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setMinimumHeight(34)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.expanded_label = QLabel(self)
+        self.expanded_label.setObjectName("expandedLabel")
+        self.expanded_label.setWordWrap(True)
+        self.expanded_label.hide()
+        self.filters_label = QLabel(self)
+        self.filters_label.setObjectName("filtersLabel")
+        self.filters_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_filters_button.setFlat(True)
+        self.clear_filters_button.hide()
+
+        self.facets = FacetModel(self)
+        self.facet_view = FacetView(self.facets, self)
+        self.facet_view.setMinimumWidth(170)
+
+        self.results = ResultsModel(self.catalogue, self)
+        self.proxy = ResultsProxy(self)
+        self.proxy.setSourceModel(self.results)
+        self.view = QTableView(self)
+        self.view.setObjectName("resultList")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegateForColumn(Column.TITLE, HighlightDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(HighlightDelegate(self).row_height(self.font()))
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        for column in HIDDEN_COLUMNS:
+            header.setSectionHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("sortBox")
+        for text, column, order in (
+            (self.tr("Most relevant first"), -1, Qt.SortOrder.AscendingOrder),
+            (self.tr("Newest filed first"), Column.FILED_ON, Qt.SortOrder.DescendingOrder),
+            (self.tr("Oldest filed first"), Column.FILED_ON, Qt.SortOrder.AscendingOrder),
+            (self.tr("By code"), Column.CODE, Qt.SortOrder.AscendingOrder),
+            (self.tr("By district"), Column.DISTRICT, Qt.SortOrder.AscendingOrder),
+        ):
+            self.sort_box.addItem(text, (int(column), order))
+        self.sort_box.currentIndexChanged.connect(self._sort_chosen)
+
+        self.record = RecordPane(self.library, self.adapter, self.tasks, self.catalogue, self)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(12, 10, 12, 4)
+        top.addWidget(self.search_box, 1)
+        top.addSpacing(12)
+        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        top.addWidget(self.sort_box)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(14, 0, 12, 4)
+        status_row.addWidget(self.expanded_label, 1)
+        status_row.addWidget(self.filters_label, 1)
+        status_row.addWidget(self.clear_filters_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("librarySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.facet_view)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.record)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([210, 560, 670])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addLayout(status_row)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(self.search.set_text)
+        self.search_box.returnPressed.connect(self.search.run_now)
+        self.search.results_ready.connect(self._show_results)
+        self.search.failed.connect(self.message)
+        self.facets.toggled.connect(self.search.toggle_filter)
+        self.clear_filters_button.clicked.connect(self.search.clear_filters)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.record.changed.connect(self._record_changed)
+        self.record.removed.connect(self._record_removed)
+        self.record.open_requested.connect(self.select_code)
+        self.record.message.connect(self.message)
+        self.record.reselect.connect(self._reselect)
+        self.transfer.imported.connect(lambda _report: self.reload())
+        self.transfer.message.connect(self.message)
+
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            if column is Column.TITLE:
+                continue
+            action = menu.addAction(self.results.headers()[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda on, c=column: header.setSectionHidden(c, not on)
+            )
+        menu.exec(header.mapToGlobal(position))
+
+    def _sort_chosen(self, _index: int) -> None:
+        column, order = self.sort_box.currentData()
+        self.view.sortByColumn(column, order)
+        if column < 0:
+            self.proxy.sort(-1)
+
+    # -- start-up ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the list columns and open the search index, both off the UI thread."""
+        self.count_label.setText(self.tr("Loading…"))
+        self.tasks.run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
+        self.index_state_changed.emit(IndexState.OPENING)
+        self.tasks.run(
+            lambda progress: self.adapter.open(progress),
+            on_done=lambda _r: self._index_ready(),
+            on_error=self._index_failed,
+        )
+
+    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.results.set_catalogue(catalogue)
+        self.record.catalogue = catalogue
+        if self.search.last_results is None:
+            # Until the index answers, list every precedent, newest first.
+            self.results.set_hits(
+                [
+                    Hit(code, s.title, None)
+                    for code in catalogue.codes()
+                    if (s := catalogue.get(code)) is not None
+                ]
+            )
+            self._update_count(None)
+
+    def _index_ready(self) -> None:
+        self.index_state_changed.emit(IndexState.READY)
+        self.search.set_ready()
+
+    def _index_failed(self, error: BaseException, _details: str) -> None:
+        self.index_state_changed.emit(IndexState.FAILED)
+        self.message.emit(
+            self.tr("The search index could not be opened: %1").replace("%1", str(error))
+        )
+
+    # -- results ----------------------------------------------------------------
+
+    def _show_results(self, results: Results) -> None:
+        selected = self.record.code
+        self.results.set_hits(results.hits)
+        self.facets.set_counts(results.facets, results.query)
+        self._update_count(results)
+        self._update_filters(results)
+        if selected is not None:
+            self._select_row_of(selected)
+
+    def _update_count(self, results: Results | None) -> None:
+        total = len(self.catalogue)
+        if results is None or results.query.is_empty:
+            text = self.tr("%n precedent(s)", "", total)
+        else:
+            text = self.tr("%n found", "", results.total)
+        self.count_label.setText(text)
+        self.counts_changed.emit(results.total if results else total, total)
+
+    def _update_filters(self, results: Results) -> None:
+        expanded = "、".join(results.expanded)
+        notes = "；".join(results.notes)
+        parts = []
+        if expanded:
+            parts.append(self.tr("Also searched for: %1").replace("%1", expanded))
+        if notes:
+            parts.append(notes)
+        self.expanded_label.setText("　".join(parts))
+        self.expanded_label.setVisible(bool(parts))
+        ticked = [
+            f"{facet_label(name)}：{'、'.join(values)}" for name, values in results.query.filters
+        ]
+        self.filters_label.setText(self.tr("Filters: %1").replace("%1", "；".join(ticked)))
+        self.filters_label.setVisible(bool(ticked))
+        self.clear_filters_button.setVisible(bool(ticked))
+
+    # -- selection --------------------------------------------------------------
+
+    def current_code(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return str(rows[0].data(Role.CODE)) if rows else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        code = self.current_code()
+        if code is not None and code != self.record.code:
+            self.record.show_code(code)
+
+    def _select_row_of(self, code: str) -> bool:
+        row = self.results.row_of(code)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.results.index(row, 0))
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        self.view.selectRow(index.row())
+        selection.blockSignals(False)
+        self.view.scrollTo(index)
+        return True
+
+    def _reselect(self, code: str) -> None:
+        if not self._select_row_of(code):
+            self.view.clearSelection()
+
+    def select_code(self, code: str) -> None:
+        """Show `code`: select it in the list if it is there, and open it."""
+        self._select_row_of(code)
+        self.record.show_code(code)
+
+    # -- changes ----------------------------------------------------------------
+
+    def _record_changed(self, code: str) -> None:
+        """A save or an undo: the list shows it at once, the index catches up."""
+        self.results.refresh_code(code)
+        self.sync_index()
+
+    def _record_removed(self, code: str) -> None:
+        self.catalogue.remove(code)
+        self.sync_index()
+
+    def sync_index(self) -> None:
+        self.tasks.run(lambda _p: self.adapter.sync(), on_done=lambda _r: self.search.run_now())
+
+    def reload(self) -> None:
+        """After an import: reload the list columns, catch the index up, search again."""
+        self.tasks.run(lambda _p: Catalogue.load(self.library), on_done=self._reloaded)
+
+    def _reloaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.results.set_catalogue(catalogue)
+        self.record.catalogue = catalogue
+        self.sync_index()
+
+    def rebuild_index(self) -> None:
+        self.index_state_changed.emit(IndexState.REBUILDING)
+        self.tasks.run(
+            lambda progress: self.adapter.rebuild(progress),
+            on_done=lambda _r: self._index_ready(),
+            on_error=self._index_failed,
+            on_cancel=lambda: self.index_state_changed.emit(self.adapter.state),
+            label=self.tr("Rebuilding the search index…"),
+            parent=self,
+        )
+
+    # -- commands from the window -------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_box.clear()
+        self.search.clear()
+        self.focus_search()
+
+    def export(self) -> None:
+        self.transfer.export(self.results.codes(), len(self.catalogue))
+
+    # -- layout memory ------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = self.prefs.layout(keys.LIBRARY_SPLITTER)
+        if state is not None:
+            self.splitter.restoreState(state)
+        columns = self.prefs.layout(keys.RESULT_COLUMNS)
+        if columns is not None:
+            self.view.horizontalHeader().restoreState(columns)
+        self.record.restore_layout(self.prefs)
+
+    def save_layout(self) -> None:
+        self.prefs.set_layout(keys.LIBRARY_SPLITTER, self.splitter.saveState())
+        self.prefs.set_layout(keys.RESULT_COLUMNS, self.view.horizontalHeader().saveState())
+        self.record.save_layout(self.prefs)

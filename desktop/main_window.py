@@ -1,0 +1,187 @@
+"""The main window: navigation between the four screens, menus and the status bar.
+
+The screens do the work; this window only switches between them, forwards
+menu commands, remembers its layout and makes sure nothing unsaved is lost
+when it closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
+
+from desktop import prefs as keys
+from desktop.actions import WindowActions
+from desktop.dialogs.drafts_dialog import DraftsDialog
+from desktop.dialogs.settings_dialog import SettingsDialog
+from desktop.icons import glyph_icon
+from desktop.library.page import LibraryPage
+from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
+from desktop.prefs import Prefs
+from desktop.search_adapter import SearchAdapter
+from desktop.status import StatusBar
+from desktop.tasks import TaskManager
+from precedents import __version__
+from precedents.drafts import DraftStore
+from precedents.library import Library
+
+DEFAULT_SIZE = QSize(1440, 900)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, library: Library, adapter: SearchAdapter, tasks: TaskManager, prefs: Prefs
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.adapter = adapter
+        self.tasks = tasks
+        self.prefs = prefs
+        self._closing = False
+        self.setWindowTitle(self.tr("Precedent Desk"))
+        self.library_page = LibraryPage(library, adapter, tasks, prefs, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.library_page)
+        self.pages.addWidget(MeetingPage(self))
+        self.pages.addWidget(PatternsPage(self))
+        self.pages.addWidget(StatisticsPage(self))
+        self.setCentralWidget(self.pages)
+        self.navigation = self._navigation()
+        self.status = StatusBar(library.actor, self)
+        self.setStatusBar(self.status)
+        self.actions_ = WindowActions(self)
+        self.actions_.build_menus(self.menuBar())
+        self.library_page.counts_changed.connect(self.status.show_counts)
+        self.library_page.index_state_changed.connect(self.status.show_index_state)
+        self.library_page.message.connect(self.status.say)
+        self._restore_layout()
+
+    def _navigation(self) -> QActionGroup:
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setIconSize(QSize(30, 30))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        bar.toggleViewAction().setEnabled(False)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        entries = (
+            ("库", "#2563eb", self.tr("Library")),
+            ("会", "#0f766e", self.tr("Meetings")),
+            ("策", "#7c3aed", self.tr("Patterns")),
+            ("统", "#c2410c", self.tr("Statistics")),
+        )
+        for number, (char, color, text) in enumerate(entries):
+            action = QAction(glyph_icon(char, color), text, self)
+            action.setCheckable(True)
+            action.setShortcut(f"Ctrl+{number + 1}")
+            action.setToolTip(f"{text} (Ctrl+{number + 1})")
+            action.triggered.connect(lambda _c=False, n=number: self.show_page(n))
+            group.addAction(action)
+            bar.addAction(action)
+        group.actions()[0].setChecked(True)
+        return group
+
+    def show_page(self, number: int) -> None:
+        self.pages.setCurrentIndex(number)
+        self.navigation.actions()[number].setChecked(True)
+        self.prefs.set_number(keys.LAST_PAGE, number)
+
+    def start(self) -> None:
+        """Called once the window is on screen: load data and the index in the background."""
+        self.library_page.start()
+        drafts = DraftStore(self.library.paths.drafts).all()
+        if drafts:
+            self.status.say(
+                self.tr("%n unsaved draft(s) found: Tools ▸ Unsaved drafts.", "", len(drafts))
+            )
+            self.open_drafts()
+
+    # -- commands ---------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.show_page(0)
+        self.library_page.focus_search()
+
+    def save_current(self) -> None:
+        record = self.library_page.record
+        if record.editing:
+            record.save()
+        else:
+            self.status.say(self.tr("Nothing to save: no precedent is being edited."))
+
+    def open_settings(self) -> None:
+        if SettingsDialog.ask(self, self.library, self.adapter, self.prefs):
+            self.status.say(self.tr("Settings saved."))
+            self.library_page.record.editor.set_vocabulary_changed()
+
+    def open_drafts(self) -> None:
+        draft = DraftsDialog.ask(self, DraftStore(self.library.paths.drafts))
+        if draft is not None:
+            self.show_page(0)
+            self.library_page.record.restore_draft(draft)
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.library.paths.root)))
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.library.paths.logs)))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Precedent Desk"),
+            self.tr(
+                "<b>Precedent Desk</b> %1<br>Records, finds and reuses 一事一议 precedents."
+                "<br><br>Data folder: %2<br>Database: %3"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.library.paths.root))
+            .replace("%3", self.library.engine.url.render_as_string(hide_password=True)),
+        )
+
+    # -- layout and closing -------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.prefs.layout(keys.WINDOW_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
+        state = self.prefs.layout(keys.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        page = self.prefs.number(keys.LAST_PAGE, 0)
+        self.show_page(page if 0 <= page < self.pages.count() else 0)
+
+    def _default_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        size = DEFAULT_SIZE
+        if screen is not None:
+            available = screen.availableGeometry()
+            size = size.boundedTo(available.size() * 0.94)
+            self.resize(size)
+            self.move(available.center() - self.rect().center())
+        else:
+            self.resize(size)
+
+    def save_layout(self) -> None:
+        self.prefs.set_layout(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.prefs.set_layout(keys.WINDOW_STATE, QByteArray(self.saveState()))
+        self.library_page.save_layout()
+        self.prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            self.save_layout()
+            event.accept()
+            return
+        event.ignore()
+        editor = self.library_page.record.editor
+
+        def close_now() -> None:
+            self._closing = True
+            self.close()
+
+        editor.request_close(close_now)

@@ -1,0 +1,297 @@
+"""The library screen's one door to search and similar precedents.
+
+The library page asks this module for results, facet counts and similar
+precedents and never touches an engine itself, so the engine behind it can
+change without the screen noticing. Everything here is Qt-free and is called
+from background tasks.
+
+Until the search engine is wired in, `SearchAdapter` answers from a plain
+in-memory filter over the precedents' list columns and vocabulary terms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+
+from precedents.library import Library
+from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardshipRow, PrecedentRow
+from precedents.record import PrecedentRecord
+
+Progress = Callable[[int, int], None]
+
+#: Facets in the order the filter panel shows them.
+FACET_FIELDS: tuple[str, ...] = (
+    "district",
+    "hardship",
+    "barrier",
+    "measure",
+    "level",
+    "year",
+    "status",
+)
+#: The Chinese field name a filter is typed with in the search box (区:集美区).
+FILTER_PREFIX: dict[str, str] = {
+    "district": "区",
+    "hardship": "困难",
+    "barrier": "障碍",
+    "measure": "措施",
+    "level": "层级",
+    "year": "年份",
+    "status": "状态",
+}
+
+
+class IndexState(enum.Enum):
+    CLOSED = "closed"
+    OPENING = "opening"
+    REBUILDING = "rebuilding"
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the officer asked for: typed text plus the facet values ticked."""
+
+    text: str = ""
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip() and not self.filters
+
+    def values(self, field_name: str) -> tuple[str, ...]:
+        return dict(self.filters).get(field_name, ())
+
+    def toggled(self, field_name: str, value: str) -> Query:
+        """This query with `value` of `field_name` ticked or unticked."""
+        current = dict(self.filters)
+        values = list(current.get(field_name, ()))
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        if values:
+            current[field_name] = tuple(values)
+        else:
+            current.pop(field_name, None)
+        ordered = tuple((f, current[f]) for f in FACET_FIELDS if f in current)
+        return replace(self, filters=ordered)
+
+    def without_filters(self) -> Query:
+        return replace(self, filters=())
+
+    def engine_text(self) -> str:
+        """The query as the engine's query language reads it: text, then 区:甲,乙 …"""
+        parts = [self.text.strip()] if self.text.strip() else []
+        for field_name, values in self.filters:
+            parts.append(f"{FILTER_PREFIX[field_name]}:{','.join(values)}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    code: str
+    title: str
+    score: float | None
+    #: A passage of the record around the matches; "" when the title says it all.
+    snippet: str = ""
+    #: (start, end) of matched text in `snippet` and in `title`.
+    snippet_spans: tuple[tuple[int, int], ...] = ()
+    title_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(slots=True)
+class Results:
+    query: Query
+    total: int
+    hits: list[Hit]
+    #: facet field → [(value, count)], most frequent first (years newest first).
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Synonyms the engine searched for as well (shown under the search box).
+    expanded: list[str] = field(default_factory=list)
+    #: What the engine read differently from what was typed.
+    notes: list[str] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarHit:
+    code: str
+    title: str
+    score: float
+    close: bool
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class SimilarResults:
+    hits: list[SimilarHit]
+    threshold: float
+
+    @property
+    def has_close(self) -> bool:
+        return any(h.close for h in self.hits)
+
+
+@dataclass(slots=True)
+class _Entry:
+    code: str
+    title: str
+    district: str
+    street: str
+    year: str
+    level: str
+    status: str
+    filed_on: dt.date
+    hardships: list[str] = field(default_factory=list)
+    barriers: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+
+    def facet_values(self, name: str) -> list[str]:
+        if name in ("hardship", "barrier", "measure"):
+            values: list[str] = getattr(self, name + "s")
+            return list(dict.fromkeys(values))
+        return [getattr(self, name)]
+
+    def haystack(self) -> str:
+        terms = " ".join([*self.hardships, *self.barriers, *self.measures])
+        return f"{self.code} {self.title} {self.district} {self.street} {terms}".lower()
+
+
+def _spans(text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
+    lowered = text.lower()
+    out = []
+    for word in words:
+        start = lowered.find(word)
+        while start >= 0 and word:
+            out.append((start, start + len(word)))
+            start = lowered.find(word, start + len(word))
+    return tuple(sorted(out))
+
+
+class SearchAdapter:
+    """Search and similar precedents for the library screen."""
+
+    SIMILAR_THRESHOLD = 0.5
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.state = IndexState.CLOSED
+        self._entries: dict[str, _Entry] = {}
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    def open(self, progress: Progress | None = None) -> None:
+        self.state = IndexState.OPENING
+        self._load(progress)
+        self.state = IndexState.READY
+
+    def rebuild(self, progress: Progress | None = None) -> None:
+        self.state = IndexState.REBUILDING
+        self._load(progress)
+        self.state = IndexState.READY
+
+    def sync(self) -> None:
+        """Catch up with saves, deletions and imports."""
+        self._load(None)
+
+    def close(self) -> None:
+        self.state = IndexState.CLOSED
+
+    def _load(self, progress: Progress | None) -> None:
+        with self.library.session() as session:
+            rows = session.execute(
+                select(
+                    PrecedentRow.id,
+                    PrecedentRow.code,
+                    PrecedentRow.title,
+                    PrecedentRow.district,
+                    PrecedentRow.street,
+                    PrecedentRow.filed_on,
+                    PrecedentRow.level,
+                    PrecedentRow.status,
+                )
+            ).all()
+            by_id = {
+                r.id: _Entry(
+                    r.code,
+                    r.title,
+                    r.district,
+                    r.street or "",
+                    str(r.filed_on.year),
+                    r.level,
+                    r.status,
+                    r.filed_on,
+                )
+                for r in rows
+            }
+            if progress is not None:
+                progress(len(by_id) // 2, len(by_id))
+            for table, column, target in (
+                (PrecedentHardshipRow, PrecedentHardshipRow.term, "hardships"),
+                (PrecedentBarrierRow, PrecedentBarrierRow.term, "barriers"),
+                (MeasureRow, MeasureRow.type, "measures"),
+            ):
+                for precedent_id, term in session.execute(select(table.precedent_id, column)):
+                    getattr(by_id[precedent_id], target).append(term)
+        self._entries = {e.code: e for e in by_id.values()}
+        if progress is not None:
+            progress(len(by_id), len(by_id))
+
+    # -- queries ------------------------------------------------------------------
+
+    def search(self, query: Query, limit: int = 2000) -> Results:
+        started = time.perf_counter()
+        words = [w.lower() for w in query.text.split() if w.strip()]
+        filters = dict(query.filters)
+        matched = [
+            e
+            for e in self._entries.values()
+            if all(w in e.haystack() for w in words)
+            and all(set(e.facet_values(f)) & set(v) for f, v in filters.items())
+        ]
+        matched.sort(key=lambda e: (e.filed_on, e.code), reverse=True)
+        hits = [
+            Hit(code=e.code, title=e.title, score=None, title_spans=_spans(e.title, words))
+            for e in matched[:limit]
+        ]
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for name in FACET_FIELDS:
+            counts = Counter(v for e in matched for v in e.facet_values(name))
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            if name == "year":
+                ordered = sorted(counts.items(), reverse=True)
+            facets[name] = ordered
+        elapsed = (time.perf_counter() - started) * 1000
+        return Results(query, len(matched), hits, facets, elapsed_ms=elapsed)
+
+    def similarity_weights(self) -> list[tuple[str, str, float]]:
+        """(name, label, default) of each editable similarity weight."""
+        return []
+
+    def similar(
+        self, record: PrecedentRecord, limit: int = 8, exclude: str | None = None
+    ) -> SimilarResults:
+        wanted = set(record.hardships) | set(record.barriers)
+        scored = []
+        for entry in self._entries.values():
+            if entry.code == (exclude or record.code) or not wanted:
+                continue
+            theirs = set(entry.hardships) | set(entry.barriers)
+            shared = wanted & theirs
+            if not shared:
+                continue
+            score = len(shared) / len(wanted | theirs)
+            reason = "共同的困难情形与政策障碍：" + "、".join(sorted(shared))
+            close = score >= self.SIMILAR_THRESHOLD
+            scored.append(SimilarHit(entry.code, entry.title, score, close, (reason,)))
+        scored.sort(key=lambda h: (-h.score, h.code))
+        return SimilarResults(scored[:limit], self.SIMILAR_THRESHOLD)
