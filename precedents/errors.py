@@ -32,6 +32,22 @@ MESSAGES: dict[str, str] = {
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",
     "file.not_found": "找不到文件：{path}",
     "cancelled": "操作已取消",
+    "patterns.bad_setting": "规律挖掘设置“{name}”的值 {value} 无效，应为{expected}",
+    "pattern.not_found": "找不到规律 {id}",
+    "pattern.merged": "规律 {id} 已并入规律 {target}，请在 {target} 上操作",
+    "pattern.merge_too_few": "合并至少需要两个不同的规律",
+    "pattern.split_selection": "拆分规律 {id} 时须选出其中一部分先例（不能为空，也不能是全部）",
+    "pattern.not_member": "先例 {case} 不属于规律 {id}",
+    "pattern.bad_name": "规律名称不能超过 {limit} 个字",
+    "draft.empty_pattern": "规律 {id} 没有先例，无法起草政策",
+    "policy.not_found": "找不到政策（编号 {id}）",
+    "policy.bad_transition": "政策《{title}》当前为“{current}”，不能改为“{target}”",
+    "policy.missing_number": "政策《{title}》施行前须填写文号",
+    "policy.missing_date": "政策《{title}》施行前须填写施行日期",
+    "policy.bad_repeal_date": "政策《{title}》的废止日期 {repealed} 早于施行日期 {effective}",
+    "policy.not_editable": "政策《{title}》已{status}，草稿内容不能再修改",
+    "policy.empty_criteria": "政策《{title}》没有任何适用条件，无法判断覆盖哪些情形",
+    "policy.bad_content": "政策草稿内容无法读取：{reason}",
 }
 
 
@@ -80,6 +96,14 @@ class ImportFailed(PrecedentError):
     def __init__(self, code: str, issues: list[Any] | None = None, **params: Any) -> None:
         self.issues = list(issues or [])
         super().__init__(code, **params)
+
+
+class PatternError(PrecedentError):
+    """A curation action that does not fit the patterns as they stand."""
+
+
+class PolicyError(PrecedentError):
+    """A policy action that its state or its data does not allow."""
 
 
 class Cancelled(PrecedentError):

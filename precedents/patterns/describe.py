@@ -1,0 +1,359 @@
+"""What a pattern is: its precedents, evidence figures, defining features and label.
+
+`describe` turns a group of precedents into a `Pattern`: support, districts,
+time span, amounts per measure (min, median, max), the typical household, the
+hardships, barriers and measures that define it, the key terms of its
+narratives and a readable Chinese label such as
+"重度残疾 + 家庭成员合并计算收入超标 → 单人户低保".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+
+from precedents.patterns.clustering import cohesion
+from precedents.patterns.features import Corpus, record_date
+from precedents.record import PrecedentRecord
+from precedents.vocabulary import Vocabulary
+from search_index.analysis import normalize
+
+#: A feature defines a pattern when at least this share of its precedents have it.
+DEFINING_SHARE = 0.6
+#: Key terms: at most this many, each in at least this share of the precedents.
+KEY_TERM_COUNT = 8
+KEY_TERM_MIN_SHARE = 0.3
+#: A key term names the pattern in its label when this share of the precedents use it
+#: and this share of the precedents using it belong to the pattern.
+LEAD_TERM_SHARE = 0.5
+LEAD_TERM_PRECISION = 0.6
+#: The first precedents (by decision date, then code) whose codes make a new pattern's id.
+CORE_SIZE = 3
+
+#: The placeholder of anonymised names (李某某, 某村): never a key term.
+ANONYMISED = "某"
+#: Words of case-meeting prose (``prose_words.txt``): never offered as key terms.
+PROSE_WORDS = frozenset(
+    word
+    for line in resources.files(__package__)
+    .joinpath("prose_words.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if not line.startswith("#")
+    for word in line.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountStats:
+    """Amounts decided for one measure type across a pattern's precedents."""
+
+    measure: str
+    #: Precedents that decided this measure.
+    count: int
+    #: Codes of the precedents that gave an amount, smallest amount first.
+    codes_with_amount: tuple[str, ...] = ()
+    minimum: Decimal | None = None
+    median: Decimal | None = None
+    maximum: Decimal | None = None
+
+    @property
+    def with_amount(self) -> int:
+        return len(self.codes_with_amount)
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdFacts:
+    """The typical household of a pattern."""
+
+    median_size: float | None
+    median_income: Decimal | None
+    median_income_per_person: Decimal | None
+    #: (term, how many precedents) most frequent first.
+    hardships: tuple[tuple[str, int], ...] = ()
+    barriers: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One recurring kind of hard case, as mined and, if curated, as officers left it."""
+
+    id: str
+    label: str
+    codes: tuple[str, ...]
+    districts: tuple[str, ...]
+    first_on: dt.date
+    last_on: dt.date
+    hardships: tuple[str, ...]
+    barriers: tuple[str, ...]
+    measures: tuple[str, ...]
+    key_terms: tuple[str, ...]
+    #: Key terms needed, beside the structured fields, to recognise a case of this
+    #: kind (透析, 尿毒症); empty when hardships and barriers alone pick it out.
+    anchor_terms: tuple[str, ...]
+    amounts: tuple[AmountStats, ...]
+    household: HouseholdFacts
+    #: Mean similarity inside the pattern (0–1), a measure of how alike its cases are.
+    cohesion: float = 0.0
+    #: The officer's name for the pattern, if renamed.
+    name: str | None = None
+    confirmed: bool = False
+    #: Codes per key term, for citing the precedents that speak of it.
+    term_codes: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    @property
+    def support(self) -> int:
+        return len(self.codes)
+
+    @property
+    def title(self) -> str:
+        """The name officers gave it, else the mined label."""
+        return self.name or self.label
+
+
+def pattern_id(codes: Iterable[str]) -> str:
+    """A short stable id from the codes of a pattern's core precedents."""
+    digest = hashlib.sha1("|".join(sorted(codes)).encode("utf-8")).hexdigest()
+    return f"P-{digest[:8]}"
+
+
+def core_codes(records: Sequence[PrecedentRecord]) -> list[str]:
+    """The earliest precedents of a group: later cases join it, earlier ones stay."""
+    ordered = sorted(records, key=lambda r: (record_date(r), r.code))
+    return [r.code for r in ordered[:CORE_SIZE]]
+
+
+def _median_decimal(values: Sequence[Decimal]) -> Decimal:
+    return Decimal(str(statistics.median(values)))
+
+
+def amount_stats(records: Sequence[PrecedentRecord]) -> tuple[AmountStats, ...]:
+    """Per measure type: how often decided, and min, median, max of the amounts given.
+
+    Two payments of one type in one precedent (a first and a second 临时救助)
+    count as one amount, their sum: the statistics compare precedents.
+    """
+    counts: Counter[str] = Counter()
+    amounts: dict[str, list[tuple[Decimal, str]]] = {}
+    for record in records:
+        totals: dict[str, Decimal] = {}
+        for item in record.measures:
+            if item.amount is not None:
+                totals[item.type] = totals.get(item.type, Decimal(0)) + item.amount
+        counts.update(set(record.measure_types))
+        for kind, total in totals.items():
+            amounts.setdefault(kind, []).append((total, record.code))
+    out = []
+    for kind, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        given = sorted(amounts.get(kind, []))
+        if not given:
+            out.append(AmountStats(kind, count))
+            continue
+        values = [amount for amount, _ in given]
+        median = _median_decimal(values)
+        codes = tuple(code for _, code in given)
+        out.append(AmountStats(kind, count, codes, values[0], median, values[-1]))
+    return tuple(out)
+
+
+def household_facts(records: Sequence[PrecedentRecord]) -> HouseholdFacts:
+    sizes = [r.household_size for r in records if r.household_size]
+    incomes = [r.monthly_income for r in records if r.monthly_income is not None]
+    per_person = [
+        (r.monthly_income / r.household_size).quantize(Decimal("0.01"))
+        for r in records
+        if r.monthly_income is not None and r.household_size
+    ]
+    hardships = Counter(h for r in records for h in set(r.hardships))
+    barriers = Counter(b for r in records for b in set(r.barriers))
+    return HouseholdFacts(
+        float(statistics.median(sizes)) if sizes else None,
+        _median_decimal(incomes) if incomes else None,
+        _median_decimal(per_person).quantize(Decimal("0.01")) if per_person else None,
+        tuple(sorted(hardships.items(), key=lambda kv: (-kv[1], kv[0]))),
+        tuple(sorted(barriers.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def defining(
+    records: Sequence[PrecedentRecord], kind: str, vocabulary: Vocabulary
+) -> tuple[str, ...]:
+    """Terms of one kind most of the precedents share; the most specific, in vocabulary order."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        labels = {"hardship": record.hardships, "barrier": record.barriers}.get(
+            kind, record.measure_types
+        )
+        counts.update(set(labels))
+    chosen = {t for t, c in counts.items() if c >= DEFINING_SHARE * len(records)}
+    # 单人户低保 says more than 低保: drop a parent when a child defines the pattern too.
+    parents = {p for t in chosen for p in vocabulary.ancestors(kind, t)}
+    order = {label: i for i, label in enumerate(vocabulary.labels(kind, selectable_only=False))}
+    return tuple(sorted(chosen - parents, key=lambda t: (order.get(t, len(order)), t)))
+
+
+def key_terms(
+    corpus: Corpus, members: Sequence[int], exclude: frozenset[str]
+) -> list[tuple[str, float]]:
+    """Narrative terms that best tell the pattern's precedents from the rest.
+
+    A term scores by its F1 as a test for membership: common inside the pattern
+    (recall) and rare outside it (precision). Vocabulary labels are left out:
+    the structured fields already name them.
+    """
+    inside: Counter[str] = Counter()
+    for index in members:
+        inside.update(corpus.terms[index])
+    size = len(members)
+    scored = []
+    for term, count in inside.items():
+        if count < max(2, KEY_TERM_MIN_SHARE * size) or term in exclude or term in PROSE_WORDS:
+            continue
+        if ANONYMISED in term:
+            continue
+        recall = count / size
+        precision = count / corpus.term_df[term]
+        scored.append((term, 2 * recall * precision / (recall + precision)))
+    scored.sort(key=lambda kv: (-kv[1], kv[0]))
+    return scored[:KEY_TERM_COUNT]
+
+
+def _time_span(records: Sequence[PrecedentRecord]) -> tuple[dt.date, dt.date]:
+    dates = sorted(record_date(r) for r in records)
+    return dates[0], dates[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelParts:
+    subject: str
+    barrier: str
+    measures: str
+
+
+def label_parts(
+    hardships: Sequence[str],
+    barriers: Sequence[str],
+    measures: Sequence[str],
+    anchors: Sequence[str],
+    vocabulary: Vocabulary,
+) -> LabelParts:
+    """The subject, barrier and measures that make the label.
+
+    The subject is the defining hardships; where they do not pick the pattern
+    out (重病 is everywhere), the leading anchor term names it, the hardships
+    following in brackets: 透析（重病、支出型贫困）.
+    """
+    subject = "、".join(hardships[:2])
+    if anchors:
+        subject = f"{anchors[0]}（{subject}）" if subject else anchors[0]
+    return LabelParts(subject, barrier_phrase(barriers, vocabulary), " + ".join(measures))
+
+
+def barrier_phrase(barriers: Sequence[str], vocabulary: Vocabulary) -> str:
+    """家庭成员合并计算 + 收入超标 → 家庭成员合并计算收入超标: a cause reads before its effect."""
+    remaining = list(barriers)
+    parts = []
+    for barrier in barriers:
+        # Only the term that declares the relation is the cause (家庭成员合并计算 → 收入超标).
+        term = vocabulary.term("barrier", barrier)
+        effects = [b for b in (term.related if term else ()) if b in remaining]
+        if effects and barrier in remaining:
+            effect = sorted(effects)[0]
+            parts.append(barrier + effect)
+            remaining.remove(barrier)
+            remaining.remove(effect)
+    parts.extend(b for b in barriers if b in remaining)
+    return "、".join(parts)
+
+
+def anchor_terms(
+    corpus: Corpus, members: Sequence[int], terms: Sequence[tuple[str, float]]
+) -> tuple[str, ...]:
+    """Key terms used by most of the pattern's precedents and mostly by them."""
+    size = len(members)
+    chosen = []
+    for term, _score in terms:
+        count = sum(1 for i in members if term in corpus.terms[i])
+        if count >= LEAD_TERM_SHARE * size and count >= LEAD_TERM_PRECISION * corpus.term_df[term]:
+            chosen.append(term)
+    return tuple(chosen)
+
+
+def _distinctive(
+    corpus: Corpus, members: Sequence[int], features: Sequence[str], vocabulary: Vocabulary
+) -> bool:
+    """Whether the structured features alone mostly pick out this pattern's precedents."""
+    if not features:
+        return False
+    wanted = set(features)
+    chosen = set(members)
+    holders = inside = 0
+    for index, record in enumerate(corpus.records):
+        have = set(record.hardships) | set(record.barriers)
+        have.update(p for h in record.hardships for p in vocabulary.ancestors("hardship", h))
+        if wanted <= have:
+            holders += 1
+            inside += index in chosen
+    return holders > 0 and inside >= LEAD_TERM_PRECISION * holders
+
+
+def make_label(parts: LabelParts) -> str:
+    left = " + ".join(p for p in (parts.subject, parts.barrier) if p)
+    if parts.measures:
+        return f"{left} → {parts.measures}" if left else parts.measures
+    return left or "未命名规律"
+
+
+def describe(
+    corpus: Corpus,
+    members: Sequence[int],
+    vocabulary: Vocabulary,
+    pid: str | None = None,
+) -> Pattern:
+    """A `Pattern` for the given corpus indices; the id defaults to the core-codes hash."""
+    ordered = sorted(
+        members, key=lambda i: (record_date(corpus.records[i]), corpus.records[i].code)
+    )
+    records = [corpus.records[i] for i in ordered]
+    hardships = defining(records, "hardship", vocabulary)
+    barriers = defining(records, "barrier", vocabulary)
+    measures = defining(records, "measure", vocabulary)
+    exclude = frozenset(normalize(label) for label in _all_labels(vocabulary))
+    terms = key_terms(corpus, ordered, exclude)
+    anchors: tuple[str, ...] = ()
+    if not _distinctive(corpus, ordered, [*hardships, *barriers], vocabulary):
+        anchors = anchor_terms(corpus, ordered, terms)
+    parts = label_parts(hardships, barriers, measures, anchors, vocabulary)
+    first, last = _time_span(records)
+    return Pattern(
+        id=pid or pattern_id(core_codes(records)),
+        label=make_label(parts),
+        codes=tuple(r.code for r in records),
+        districts=tuple(sorted({r.district for r in records})),
+        first_on=first,
+        last_on=last,
+        hardships=hardships,
+        barriers=barriers,
+        measures=measures,
+        key_terms=tuple(t for t, _ in terms),
+        anchor_terms=anchors,
+        amounts=amount_stats(records),
+        household=household_facts(records),
+        cohesion=round(cohesion(corpus.combined, ordered), 4),
+        term_codes={
+            t: tuple(corpus.records[i].code for i in ordered if t in corpus.terms[i])
+            for t, _ in terms
+        },
+    )
+
+
+def _all_labels(vocabulary: Vocabulary) -> Iterable[str]:
+    for terms in vocabulary.terms.values():
+        for term in terms.values():
+            yield from term.names()
