@@ -21,7 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from precedents.patterns import MiningSettings, Pattern, mine_patterns
+from precedents.patterns.describe import Pattern
+from precedents.patterns.mining import mine_patterns
+from precedents.patterns.settings import MiningSettings
 from precedents.record import Measure, Person, PrecedentRecord
 
 MIN_HELD = 5

@@ -1,26 +1,12 @@
 """Recurring patterns among precedents, and the general policies drafted from them.
 
-Mining (`mine_patterns`) is pure: records in, patterns out. Curation
-(`refresh_patterns`, `confirm_pattern`, ...) keeps officers' edits in the
-database and lays them over every new mining run. Drafting turns a pattern into
-an editable policy draft; the registry follows a policy from draft to adoption
-and tells when a new matter is already covered.
+The package is read through its modules, so that importing the schema (which
+registers `precedents.patterns.models`) does not load the miner:
+
+* `mining` — `mine_patterns(records, settings)`: records in, patterns out (pure);
+* `curation` — `refresh_patterns(session, records)` and the officers' actions
+  (confirm, rename, merge, split, exclude), kept in the database;
+* `drafting` — `draft_policy(pattern, records, mask)`: an editable policy draft;
+* `registry` — the life of a policy, its coverage and `covering_policies`;
+* `settings` — `MiningSettings` and where the library keeps them.
 """
-
-from __future__ import annotations
-
-from precedents.patterns.describe import AmountStats, HouseholdFacts, Pattern
-from precedents.patterns.mining import MiningResult, mine, mine_patterns
-from precedents.patterns.settings import MiningSettings, load_settings, save_settings
-
-__all__ = [
-    "AmountStats",
-    "HouseholdFacts",
-    "MiningResult",
-    "MiningSettings",
-    "Pattern",
-    "load_settings",
-    "mine",
-    "mine_patterns",
-    "save_settings",
-]
