@@ -12,69 +12,34 @@ to show whether the defaults sit on a plateau or on a knife edge.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import time
 from dataclasses import fields, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from precedents.interchange.importer import parse_file
 from precedents.patterns.describe import Pattern
 from precedents.patterns.mining import mine_patterns
 from precedents.patterns.settings import MiningSettings
-from precedents.record import Measure, Person, PrecedentRecord
+from precedents.record import PrecedentRecord
+from precedents.vocabulary import Vocabulary
 
 MIN_HELD = 5
 MIN_PURITY = 0.8
 SWEPT = ("structured_weight", "link_threshold", "split_ratio", "member_ratio")
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def record_from_dict(data: dict[str, Any]) -> PrecedentRecord:
-    """A record from one interchange object (the dataset is known to be valid)."""
-    income = data.get("monthly_income")
-    return PrecedentRecord(
-        code=data["code"],
-        title=data["title"],
-        district=data["district"],
-        street=data.get("street"),
-        filed_on=dt.date.fromisoformat(data["filed_on"]),
-        decided_on=_date(data.get("decided_on")),
-        level=data["level"],
-        discovery=data.get("discovery"),
-        hardships=list(data.get("hardships", [])),
-        barriers=list(data.get("barriers", [])),
-        household_size=data.get("household_size"),
-        monthly_income=None if income is None else Decimal(str(income)),
-        measures=[
-            Measure(
-                m["type"],
-                None if m.get("amount") is None else Decimal(str(m["amount"])),
-                m.get("note", ""),
-            )
-            for m in data.get("measures", [])
-        ],
-        situation=data.get("situation", ""),
-        deliberation=data.get("deliberation") or "",
-        decision=data.get("decision") or "",
-        persons=[
-            Person(
-                p.get("name", ""), p.get("id_number", ""), p.get("phone", ""), p.get("relation", "")
-            )
-            for p in data.get("persons", [])
-        ],
-        tags=list(data.get("tags", [])),
-    )
-
-
 def load_records(path: Path) -> list[PrecedentRecord]:
-    with path.open(encoding="utf-8") as handle:
-        return [record_from_dict(json.loads(line)) for line in handle if line.strip()]
+    """The dataset's precedents, read by the program's own importer."""
+    parsed = parse_file(path, Vocabulary.builtin())
+    if parsed.rejected:
+        first = parsed.rejected[0]
+        raise SystemExit(
+            f"{path}: {len(parsed.rejected)} records rejected, first at line {first.line}"
+        )
+    return [record for _, record in parsed.records]
 
 
 def score(patterns: list[Pattern], labelled: list[dict[str, Any]]) -> dict[str, Any]:
