@@ -12,6 +12,13 @@
    by text or by structured fields, is far below the group's median is taken
    out, and the rest is clustered again without it. Strays and leftovers may
    then join the group they resemble most, but only if they pass the same test.
+4. Unanchored members are pruned, and groups without any anchor are dropped.
+   When every other member of a group uses one of a few narrative terms that
+   are rare outside it (透析, 尿毒症; 渔船), a member using none of them, and
+   none of the group's telling hardships or barriers either, is a case of
+   another kind decided alike (a lung-cancer household among dialysis
+   patients); a group sharing nothing telling at all is no pattern
+   (`precedents.patterns.terms`).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from precedents.patterns.features import Corpus, Matrix
+from precedents.patterns.terms import drop_unanchored, has_anchor
 
 Progress = Callable[[int, int], None]
 
@@ -181,7 +189,9 @@ def cluster(
     big = [g for g in kept_groups if len(g) >= params.min_size]
     leftovers = sorted(strays + [i for g in kept_groups if len(g) < params.min_size for i in g])
     _reattach(corpus, big, leftovers, params)
-    return sorted((sorted(g) for g in big), key=lambda g: g[0])
+    anchored = [drop_unanchored(corpus, g) for g in big]
+    final = [g for g in anchored if len(g) >= params.min_size and has_anchor(corpus, g)]
+    return sorted((sorted(g) for g in final), key=lambda g: g[0])
 
 
 def _cut(corpus: Corpus, pool: list[int], params: ClusterParams) -> list[list[int]]:

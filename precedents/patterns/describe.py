@@ -16,38 +16,20 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 
 from precedents.patterns.clustering import cohesion
 from precedents.patterns.features import Corpus, record_date
+from precedents.patterns.terms import (
+    DEFINING_SHARE,
+    anchor_terms,
+    key_terms,
+    structurally_distinctive,
+)
 from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
-from search_index.analysis import normalize
 
-#: A feature defines a pattern when at least this share of its precedents have it.
-DEFINING_SHARE = 0.6
-#: Key terms: at most this many, each in at least this share of the precedents.
-KEY_TERM_COUNT = 8
-KEY_TERM_MIN_SHARE = 0.3
-#: A key term names the pattern in its label when this share of the precedents use it
-#: and this share of the precedents using it belong to the pattern.
-LEAD_TERM_SHARE = 0.5
-LEAD_TERM_PRECISION = 0.6
 #: The first precedents (by decision date, then code) whose codes make a new pattern's id.
 CORE_SIZE = 3
-
-#: The placeholder of anonymised names (李某某, 某村): never a key term.
-ANONYMISED = "某"
-#: Words of case-meeting prose (``prose_words.txt``): never offered as key terms.
-PROSE_WORDS = frozenset(
-    word
-    for line in resources.files(__package__)
-    .joinpath("prose_words.txt")
-    .read_text("utf-8")
-    .splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,32 +180,6 @@ def defining(
     return tuple(sorted(chosen - parents, key=lambda t: (order.get(t, len(order)), t)))
 
 
-def key_terms(
-    corpus: Corpus, members: Sequence[int], exclude: frozenset[str]
-) -> list[tuple[str, float]]:
-    """Narrative terms that best tell the pattern's precedents from the rest.
-
-    A term scores by its F1 as a test for membership: common inside the pattern
-    (recall) and rare outside it (precision). Vocabulary labels are left out:
-    the structured fields already name them.
-    """
-    inside: Counter[str] = Counter()
-    for index in members:
-        inside.update(corpus.terms[index])
-    size = len(members)
-    scored = []
-    for term, count in inside.items():
-        if count < max(2, KEY_TERM_MIN_SHARE * size) or term in exclude or term in PROSE_WORDS:
-            continue
-        if ANONYMISED in term:
-            continue
-        recall = count / size
-        precision = count / corpus.term_df[term]
-        scored.append((term, 2 * recall * precision / (recall + precision)))
-    scored.sort(key=lambda kv: (-kv[1], kv[0]))
-    return scored[:KEY_TERM_COUNT]
-
-
 def _time_span(records: Sequence[PrecedentRecord]) -> tuple[dt.date, dt.date]:
     dates = sorted(record_date(r) for r in records)
     return dates[0], dates[-1]
@@ -272,35 +228,15 @@ def barrier_phrase(barriers: Sequence[str], vocabulary: Vocabulary) -> str:
     return "、".join(parts)
 
 
-def anchor_terms(
+def ordered_anchors(
     corpus: Corpus, members: Sequence[int], terms: Sequence[tuple[str, float]]
 ) -> tuple[str, ...]:
-    """Key terms used by most of the pattern's precedents and mostly by them."""
-    size = len(members)
-    chosen = []
-    for term, _score in terms:
-        count = sum(1 for i in members if term in corpus.terms[i])
-        if count >= LEAD_TERM_SHARE * size and count >= LEAD_TERM_PRECISION * corpus.term_df[term]:
-            chosen.append(term)
-    return tuple(chosen)
-
-
-def _distinctive(
-    corpus: Corpus, members: Sequence[int], features: Sequence[str], vocabulary: Vocabulary
-) -> bool:
-    """Whether the structured features alone mostly pick out this pattern's precedents."""
-    if not features:
-        return False
-    wanted = set(features)
-    chosen = set(members)
-    holders = inside = 0
-    for index, record in enumerate(corpus.records):
-        have = set(record.hardships) | set(record.barriers)
-        have.update(p for h in record.hardships for p in vocabulary.ancestors("hardship", h))
-        if wanted <= have:
-            holders += 1
-            inside += index in chosen
-    return holders > 0 and inside >= LEAD_TERM_PRECISION * holders
+    """The group's anchor terms, best key terms first; none where the structure speaks."""
+    if structurally_distinctive(corpus, members):
+        return ()
+    anchors = set(anchor_terms(corpus, members))
+    first = [t for t, _ in terms if t in anchors]
+    return (*first, *sorted(anchors - set(first)))
 
 
 def make_label(parts: LabelParts) -> str:
@@ -324,11 +260,8 @@ def describe(
     hardships = defining(records, "hardship", vocabulary)
     barriers = defining(records, "barrier", vocabulary)
     measures = defining(records, "measure", vocabulary)
-    exclude = frozenset(normalize(label) for label in _all_labels(vocabulary))
-    terms = key_terms(corpus, ordered, exclude)
-    anchors: tuple[str, ...] = ()
-    if not _distinctive(corpus, ordered, [*hardships, *barriers], vocabulary):
-        anchors = anchor_terms(corpus, ordered, terms)
+    terms = key_terms(corpus, ordered)
+    anchors = ordered_anchors(corpus, ordered, terms)
     parts = label_parts(hardships, barriers, measures, anchors, vocabulary)
     first, last = _time_span(records)
     return Pattern(
@@ -351,9 +284,3 @@ def describe(
             for t, _ in terms
         },
     )
-
-
-def _all_labels(vocabulary: Vocabulary) -> Iterable[str]:
-    for terms in vocabulary.terms.values():
-        for term in terms.values():
-            yield from term.names()

@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -65,11 +65,22 @@ class Corpus:
     records: list[PrecedentRecord]
     #: Distinct narrative terms of each precedent (vocabulary synonyms folded).
     terms: list[frozenset[str]]
+    #: How often each term occurs in each precedent.
+    term_counts: list[Counter[str]]
     #: In how many precedents each term occurs.
     term_df: Counter[str]
     structured: Matrix
     text: Matrix
     combined: Matrix
+    #: Vocabulary names (labels and synonyms): never key terms, the structured
+    #: fields already name them.
+    vocabulary_names: frozenset[str] = frozenset()
+    #: Every part of a vocabulary name (慈善 of 慈善救助): never anchors, since the
+    #: structured fields already tell cases apart by them.
+    vocabulary_parts: frozenset[str] = frozenset()
+    #: What kind of case each precedent is, by its structured fields: hardships (with
+    #: their parents) and barriers, as ``hardship:重病`` and ``barrier:收入超标``.
+    case_keys: list[frozenset[str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -91,7 +102,13 @@ class TermFolder:
             for term in vocabulary.terms.get(kind, {}).values():
                 for name in term.names():
                     self._labels.setdefault(normalize(name), term.label)
-        self.vocabulary_labels = frozenset(self._labels.values())
+        self.vocabulary_names = frozenset(self._labels)
+        self.vocabulary_parts = frozenset(
+            name[i:j]
+            for name in self._labels
+            for i in range(len(name))
+            for j in range(i + 2, len(name) + 1)
+        )
 
     def words(self, text: str, excluded: frozenset[str] = frozenset()) -> list[str]:
         out = []
@@ -100,7 +117,7 @@ class TermFolder:
             # the kind of case; personal names must never become key terms.
             if len(word) < 2 or any(ch.isdigit() for ch in word) or word in excluded:
                 continue
-            out.append(self._labels.get(word, word))
+            out.append(normalize(self._labels.get(word, word)))
         return out
 
 
@@ -133,6 +150,19 @@ def structured_features(record: PrecedentRecord, vocabulary: Vocabulary) -> dict
         for second in measures[i + 1 :]:
             put(f"measures:{first}+{second}", MEASURE_PAIR_WEIGHT)
     return features
+
+
+def case_keys(record: PrecedentRecord, vocabulary: Vocabulary) -> frozenset[str]:
+    """The hardships (with their parents) and barriers of a precedent, as feature keys.
+
+    What was decided is left out: it says how a case was settled, not what kind it is.
+    """
+    keys = {f"hardship:{h}" for h in record.hardships}
+    keys.update(
+        f"hardship:{p}" for h in record.hardships for p in vocabulary.ancestors("hardship", h)
+    )
+    keys.update(f"barrier:{b}" for b in record.barriers)
+    return frozenset(keys)
 
 
 def _idf(df: int, n: int) -> float:
@@ -199,4 +229,16 @@ def build_corpus(
     combined = structured_weight * structured + (1.0 - structured_weight) * text
     if progress is not None:
         progress(len(chosen), len(chosen))
-    return Corpus(chosen, terms, df, structured, text, combined)
+    keys = [case_keys(r, vocab) for r in chosen]
+    return Corpus(
+        chosen,
+        terms,
+        [Counter(bag) for bag in words],
+        df,
+        structured,
+        text,
+        combined,
+        folder.vocabulary_names,
+        folder.vocabulary_parts,
+        keys,
+    )
