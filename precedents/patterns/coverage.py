@@ -72,5 +72,5 @@ def criteria_for(pattern: Pattern, barriers_removed: Sequence[str]) -> Criteria:
         hardships=pattern.hardships,
         barriers=tuple(barriers_removed),
         measures=pattern.measures,
-        key_terms=pattern.anchor_terms,
+        key_terms=pattern.coverage_terms,
     )

@@ -28,6 +28,11 @@ from precedents.patterns.terms import (
 from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
 
+#: Coverage terms: at most this many anchors, each nearly exclusive to the pattern
+#: and used by at least half of it.
+COVERAGE_TERMS = 3
+COVERAGE_PRECISION = 0.8
+COVERAGE_SHARE = 0.5
 #: The first precedents (by decision date, then code) whose codes make a new pattern's id.
 CORE_SIZE = 3
 
@@ -79,6 +84,9 @@ class Pattern:
     #: Key terms needed, beside the structured fields, to recognise a case of this
     #: kind (透析, 尿毒症); empty when hardships and barriers alone pick it out.
     anchor_terms: tuple[str, ...]
+    #: The strongest anchors (nearly all theirs, used by most of them): what a new
+    #: matter's narrative must mention to fall under a policy drafted from it.
+    coverage_terms: tuple[str, ...]
     amounts: tuple[AmountStats, ...]
     household: HouseholdFacts
     #: Mean similarity inside the pattern (0–1), a measure of how alike its cases are.
@@ -228,15 +236,39 @@ def barrier_phrase(barriers: Sequence[str], vocabulary: Vocabulary) -> str:
     return "、".join(parts)
 
 
-def ordered_anchors(
-    corpus: Corpus, members: Sequence[int], terms: Sequence[tuple[str, float]]
-) -> tuple[str, ...]:
-    """The group's anchor terms, best key terms first; none where the structure speaks."""
+def ordered_anchors(corpus: Corpus, members: Sequence[int]) -> tuple[str, ...]:
+    """The group's anchor terms, the most exclusive and widest used first.
+
+    None where the hardships and barriers already pick the group out.
+    """
     if structurally_distinctive(corpus, members):
         return ()
-    anchors = set(anchor_terms(corpus, members))
-    first = [t for t, _ in terms if t in anchors]
-    return (*first, *sorted(anchors - set(first)))
+    stats = term_stats(corpus, members)
+    return tuple(sorted(anchor_terms(corpus, members), key=lambda t: stats[t]))
+
+
+def term_stats(corpus: Corpus, members: Sequence[int]) -> dict[str, tuple[float, float, int, str]]:
+    """A sort key per term: (−precision, −share of the group, −occurrences, term)."""
+    inside: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for index in members:
+        inside.update(corpus.terms[index])
+        occurrences.update(corpus.term_counts[index])
+    return {
+        term: (-count / corpus.term_df[term], -count / len(members), -occurrences[term], term)
+        for term, count in inside.items()
+    }
+
+
+def coverage_terms(
+    corpus: Corpus, members: Sequence[int], anchors: Sequence[str]
+) -> tuple[str, ...]:
+    """The few anchors exclusive enough to recognise a new case of the kind by."""
+    stats = term_stats(corpus, members)
+    strong = [
+        t for t in anchors if -stats[t][0] >= COVERAGE_PRECISION and -stats[t][1] >= COVERAGE_SHARE
+    ]
+    return tuple(strong[:COVERAGE_TERMS])
 
 
 def make_label(parts: LabelParts) -> str:
@@ -261,7 +293,7 @@ def describe(
     barriers = defining(records, "barrier", vocabulary)
     measures = defining(records, "measure", vocabulary)
     terms = key_terms(corpus, ordered)
-    anchors = ordered_anchors(corpus, ordered, terms)
+    anchors = ordered_anchors(corpus, ordered)
     parts = label_parts(hardships, barriers, measures, anchors, vocabulary)
     first, last = _time_span(records)
     return Pattern(
@@ -276,6 +308,7 @@ def describe(
         measures=measures,
         key_terms=tuple(t for t, _ in terms),
         anchor_terms=anchors,
+        coverage_terms=coverage_terms(corpus, ordered, anchors),
         amounts=amount_stats(records),
         household=household_facts(records),
         cohesion=round(cohesion(corpus.combined, ordered), 4),
