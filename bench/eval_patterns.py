@@ -6,13 +6,19 @@ pattern holds at least 5 of its precedents with purity >= 0.8. Prints
 recovered/N, the spurious mined patterns (matching no labelled one) and, per
 recovering pattern, the foreign codes pulled in. ``--sweep`` varies each
 setting by ±10 % and ±20 % around its default and prints the same figures,
-to show whether the defaults sit on a plateau or on a knife edge.
+then moves all four similarity settings together to the corners of the ±10 %
+and ±20 % boxes, to show whether the defaults sit on a plateau or on a knife
+edge. ``--stress`` mines the same cases written another way (shorter, padded
+with a formula, with fewer structured fields).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import json
+import random
 import sys
 import time
 from dataclasses import fields, replace
@@ -28,6 +34,8 @@ from precedents.vocabulary import Vocabulary
 
 MIN_HELD = 5
 MIN_PURITY = 0.8
+#: The target: every labelled pattern found, and no more spurious patterns than this.
+MAX_SPURIOUS = 4
 SWEPT = ("structured_weight", "link_threshold", "split_ratio", "member_ratio")
 
 
@@ -102,6 +110,20 @@ def sweep(records: list[PrecedentRecord], labelled: list[dict[str, Any]]) -> Non
             found, spurious = len(result["recovered"]), len(result["spurious"])
             row.append(f"{value:g}: {found}/{result['total']} s{spurious} f{foreign}")
         print(f"  {name:<18} " + " | ".join(row))
+    for spread in (0.1, 0.2):
+        corners = list(itertools.product((1 - spread, 1 + spread), repeat=len(SWEPT)))
+        held = 0
+        for factors in corners:
+            varied = replace(
+                base, **{n: getattr(base, n) * f for n, f in zip(SWEPT, factors, strict=True)}
+            )
+            result = run(records, labelled, varied)
+            ok = len(result["recovered"]) == result["total"]
+            held += ok and len(result["spurious"]) <= MAX_SPURIOUS
+        print(
+            f"  all four together ±{spread:.0%}: {held}/{len(corners)} corners find every "
+            f"pattern with at most {MAX_SPURIOUS} spurious"
+        )
     for name in ("min_support", "min_districts"):
         row = []
         for value in (getattr(base, name) - 1, getattr(base, name), getattr(base, name) + 1):
@@ -114,10 +136,49 @@ def sweep(records: list[PrecedentRecord], labelled: list[dict[str, Any]]) -> Non
         print(f"  {name:<18} " + " | ".join(row))
 
 
+#: A formula of the kind case records repeat, for the stress test.
+FORMULA = (
+    "经村（居）、镇（街）两级走访核实，家庭情况属实，按照困难群众利益最大化原则，"
+    "采取一事一议方式研究，会议同意上报并抄送有关部门跟踪落实。"
+)
+
+
+def _drop_one_hardship(records: list[PrecedentRecord]) -> list[PrecedentRecord]:
+    rng = random.Random(3)
+    out = []
+    for record in records:
+        hardships = list(record.hardships)
+        if len(hardships) > 1:
+            hardships.pop(rng.randrange(len(hardships)))
+        out.append(dataclasses.replace(record, hardships=hardships))
+    return out
+
+
+def stress(records: list[PrecedentRecord], labelled: list[dict[str, Any]]) -> None:
+    """The same cases written another way: shorter, padded, with fewer structured fields."""
+    variants = {
+        "situation only (no deliberation, no decision)": [
+            dataclasses.replace(r, deliberation="", decision="") for r in records
+        ],
+        "a formula added twice to every deliberation": [
+            dataclasses.replace(r, deliberation=r.deliberation + FORMULA * 2) for r in records
+        ],
+        "one hardship dropped at random from each case": _drop_one_hardship(records),
+        "no barriers recorded": [dataclasses.replace(r, barriers=[]) for r in records],
+    }
+    print("\nstress (the same cases written another way):")
+    for name, variant in variants.items():
+        result = run(variant, labelled, MiningSettings())
+        foreign = sum(len(f) for _, f in result["recovered"].values())
+        found, spurious = len(result["recovered"]), len(result["spurious"])
+        print(f"  {name:<48} {found}/{result['total']} s{spurious} f{foreign}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", type=Path, help="folder with corpus.jsonl and patterns.json")
     parser.add_argument("--sweep", action="store_true", help="vary the settings ±10/20 %%")
+    parser.add_argument("--stress", action="store_true", help="mine the cases written another way")
     args = parser.parse_args(argv)
     records = load_records(args.dataset / "corpus.jsonl")
     labelled = json.loads((args.dataset / "patterns.json").read_text(encoding="utf-8"))
@@ -130,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     report(result, labelled)
     if args.sweep:
         sweep(records, labelled)
+    if args.stress:
+        stress(records, labelled)
     return 0 if len(result["recovered"]) == result["total"] else 1
 
 

@@ -112,16 +112,27 @@ def cohesion(sim: Matrix, members: Sequence[int]) -> float:
 
 
 def split_weak_merges(sim: Matrix, node: Node, ratio: float, min_size: int) -> list[list[int]]:
-    """The node's members, split where two sizeable halves were only loosely joined."""
+    """The node's members, split where two sizeable halves were only loosely joined.
+
+    A few precedents that joined last (too few to be a pattern of their own) do
+    not hide a weak merge inside: the larger half is examined, and if it splits,
+    the latecomers are left over for `_reattach` to place by their own links.
+    """
     left, right = node.left, node.right
-    if left is not None and right is not None:
-        big_enough = len(left.members) >= min_size and len(right.members) >= min_size
+    if left is None or right is None:
+        return [list(node.members)]
+    if len(left.members) >= min_size and len(right.members) >= min_size:
         weaker = min(cohesion(sim, left.members), cohesion(sim, right.members))
-        if big_enough and node.link < ratio * weaker:
+        if node.link < ratio * weaker:
             return split_weak_merges(sim, left, ratio, min_size) + split_weak_merges(
                 sim, right, ratio, min_size
             )
-    return [list(node.members)]
+        return [list(node.members)]
+    small, large = sorted((left, right), key=lambda n: len(n.members))
+    parts = split_weak_merges(sim, large, ratio, min_size)
+    if len(parts) == 1:
+        return [list(node.members)]
+    return [*parts, list(small.members)]
 
 
 def member_ratios(sim: Matrix, members: Sequence[int]) -> np.ndarray:

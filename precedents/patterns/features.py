@@ -42,6 +42,9 @@ MEASURE_PAIR_WEIGHT = 0.5
 #: Narrative terms must occur in at least this many precedents to count: a word
 #: shared by two cases cannot carry a pattern of three, it only adds noise.
 MIN_TERM_DF = 3
+#: Nor may they occur in more than this share of them: the formulas every case
+#: record repeats (按照困难群众利益最大化原则……) tell no case from another.
+MAX_TERM_SHARE = 0.5
 
 DECIDED = (Status.DECIDED, Status.ARCHIVED)
 
@@ -191,7 +194,9 @@ def structured_similarity(features: Sequence[dict[str, float]]) -> Matrix:
 
 def text_similarity(words: Sequence[list[str]], df: Counter[str]) -> Matrix:
     """Cosine similarity of sublinear tf-idf vectors over terms shared by enough precedents."""
-    kept = {t: i for i, t in enumerate(sorted(t for t, c in df.items() if c >= MIN_TERM_DF))}
+    most = MAX_TERM_SHARE * len(words)
+    usable = sorted(t for t, c in df.items() if MIN_TERM_DF <= c <= most)
+    kept = {t: i for i, t in enumerate(usable)}
     rows = np.zeros((len(words), max(len(kept), 1)))
     for i, bag in enumerate(words):
         for term, count in Counter(bag).items():
@@ -199,6 +204,29 @@ def text_similarity(words: Sequence[list[str]], df: Counter[str]) -> Matrix:
             if j is not None:
                 rows[i, j] = (1.0 + math.log(count)) * _idf(df[term], len(words))
     return _cosine(rows)
+
+
+#: The neighbour scale: a precedent's similarity to its this-many nearest others.
+NEIGHBOURS = 2
+
+
+def on_neighbour_scale(sim: Matrix) -> Matrix:
+    """Similarities over the typical similarity of a precedent to its nearest neighbours.
+
+    Narratives run longer or shorter from one library to the next, and cosine
+    similarities with them; measured against how close a precedent usually is
+    to its nearest others, one threshold holds for both, and the structured and
+    text parts weigh what their weights say.
+    """
+    n = len(sim)
+    if n <= NEIGHBOURS:
+        return sim
+    others = sim.copy()
+    np.fill_diagonal(others, -np.inf)
+    nearest = np.sort(others, axis=1)[:, -NEIGHBOURS]
+    scale = float(np.median(nearest))
+    scaled: Matrix = sim / scale if scale > 0 else sim
+    return scaled
 
 
 def build_corpus(
@@ -224,8 +252,10 @@ def build_corpus(
     df: Counter[str] = Counter()
     for bag_terms in terms:
         df.update(bag_terms)
-    structured = structured_similarity([structured_features(r, vocab) for r in chosen])
-    text = text_similarity(words, df)
+    structured = on_neighbour_scale(
+        structured_similarity([structured_features(r, vocab) for r in chosen])
+    )
+    text = on_neighbour_scale(text_similarity(words, df))
     combined = structured_weight * structured + (1.0 - structured_weight) * text
     if progress is not None:
         progress(len(chosen), len(chosen))

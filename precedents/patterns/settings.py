@@ -35,10 +35,10 @@ class MiningSettings:
     #: Share of the structured similarity in the combined similarity; the rest is text.
     structured_weight: float = 0.4
     #: Average-linkage threshold on the combined similarity.
-    link_threshold: float = 0.28
+    link_threshold: float = 0.55
     #: A merge of two groups that are each large enough is undone when the link between
     #: them is below this share of their own cohesion (they are two patterns, not one).
-    split_ratio: float = 0.6
+    split_ratio: float = 0.65
     #: A member whose mean similarity to the rest of its group (text or structured)
     #: falls below this share of the group's median is pruned as a stray.
     member_ratio: float = 0.6
