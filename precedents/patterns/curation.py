@@ -170,18 +170,23 @@ def merge_patterns(session: Session, pids: Sequence[str], actor: str = "") -> st
         source.status = MERGED
         source.merged_into = target.id
         source.active = False
-        for pin in session.scalars(
-            select(PatternPinRow).where(PatternPinRow.pattern_id == source.id)
-        ):
-            session.delete(pin)
-            session.flush()
-            if session.get(PatternPinRow, (target.id, pin.code)) is None:
-                session.add(PatternPinRow(pattern_id=target.id, code=pin.code, added_by=actor))
+        _move_pins(session, source.id, target.id, actor)
     target.codes = codes
     _confirm(target, actor)
     _audit(session, actor, "pattern.merge", target.id, merged=[s.id for s in sources])
     session.flush()
     return target.id
+
+
+def _move_pins(session: Session, source: str, target: str, actor: str) -> None:
+    query = select(PatternPinRow.code).where(PatternPinRow.pattern_id == source)
+    for code in list(session.scalars(query)):
+        pin = session.get(PatternPinRow, (source, code))
+        if pin is not None:
+            session.delete(pin)
+        if session.get(PatternPinRow, (target, code)) is None:
+            session.add(PatternPinRow(pattern_id=target, code=code, added_by=actor))
+    session.flush()
 
 
 def split_pattern(session: Session, pid: str, codes: Sequence[str], actor: str = "") -> str:

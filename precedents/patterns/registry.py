@@ -221,6 +221,7 @@ def adopt_policy(
     records: Sequence[PrecedentRecord],
     criteria: Criteria | None = None,
     actor: str = "",
+    vocabulary: Vocabulary | None = None,
 ) -> Policy:
     """征求意见 → 已施行: fix the criteria and mark the precedents the policy now covers.
 
@@ -243,7 +244,7 @@ def adopt_policy(
     row.criteria = final.to_data()
     row.updated_by = actor
     covered = set(_appendix_codes(row))
-    vocab = Vocabulary.builtin()
+    vocab = vocabulary or Vocabulary.builtin()
     covered.update(r.code for r in records if is_precedent(r) and final.matches(r, vocab))
     for code in sorted(covered):
         session.add(PolicyCoverageRow(policy_id=row.id, code=code))

@@ -177,3 +177,12 @@ def test_settings_live_in_the_library(session: Session) -> None:
     assert load_settings(session).min_districts == 1
     local = refresh_patterns(session, all_cases())
     assert any(set(p.codes) == {"T-SM-2021-101", "T-SM-2022-102", "T-SM-2023-103"} for p in local)
+
+
+def test_merging_a_split_off_part_takes_its_pinned_precedents(session: Session) -> None:
+    patterns = refresh_patterns(session, all_cases())
+    boats = holding(patterns, "T-XA-2021-001")
+    part = split_pattern(session, boats.id, ["T-XA-2022-003", "T-XA-2024-004"])
+    merge_patterns(session, [boats.id, part])
+    again = holding(refresh_patterns(session, all_cases()), "T-XA-2022-003")
+    assert again.id == boats.id and set(again.codes) == codes(fishing())
