@@ -4,8 +4,12 @@
 pattern and what officers then edit: the title, the five sections of the body
 (适用对象, 认定条件, 救助措施, 办理程序, 附则), the appendix of supporting
 precedents (already masked) and the 起草说明 with its evidence. It is plain
-data: `to_data`/`from_data` store it as JSON in the policy registry, and the
-Word renderer reads the same fields.
+data: `to_data`/`from_data` store it as JSON in the policy registry.
+
+Each paragraph keeps its citations apart from its text (`DraftParagraph`), and
+a subsection its number and run-in heading, so that a renderer can set them as
+it likes; `DraftParagraph.rendered` gives the plain-text form:
+"（二）医疗救助。……具体金额根据实际支出确定（参见 XM-HL-2021-501、XM-HC-2022-504）。"
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
     ("supplementary", "五、附则"),
 )
 
-#: How precedents are cited in the text: （参见 XM-JM-2023-001、XM-HC-2022-504）.
+#: How precedents are cited in plain text: （参见 XM-JM-2023-001、XM-HC-2022-504）.
 CITATION = re.compile(r"（参见 ([^）]+)）")
+#: Punctuation a citation goes before.
+_STOPS = "。；：，"
 #: Codes cited after one statement; more are summarised as "等 N 件".
 CITE_LIMIT = 3
 CHINESE_ORDINALS = "一二三四五六七八九十"
@@ -58,12 +64,34 @@ def ordinal(n: int) -> str:
 
 
 @dataclass(slots=True)
+class DraftParagraph:
+    """One paragraph: its text, the precedents it rests on, and, for a subsection,
+    its number （一） and run-in heading."""
+
+    text: str
+    cites: list[str] = field(default_factory=list)
+    number: str = ""
+    heading: str = ""
+
+    def rendered(self) -> str:
+        """Plain text: number, heading, text, the citation before the final stop."""
+        body = self.text
+        stop = body[-1] if body and body[-1] in _STOPS else ""
+        cited = f"{body.removesuffix(stop)}{cite(self.cites)}{stop}" if self.cites else body
+        head = f"{self.heading}。" if self.heading else ""
+        return f"{self.number}{head}{cited}"
+
+
+@dataclass(slots=True)
 class DraftSection:
-    """One heading and its paragraphs; subsections are paragraphs opening with （一）."""
+    """One heading and its paragraphs."""
 
     key: str
     heading: str
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[DraftParagraph] = field(default_factory=list)
+
+    def rendered(self) -> list[str]:
+        return [paragraph.rendered() for paragraph in self.paragraphs]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,21 +150,22 @@ class PolicyDraftContent:
         raise KeyError(key)
 
     def text(self) -> str:
-        """Every paragraph of body and note, for search and checks."""
+        """Every paragraph of body and note as plain text, for search and checks."""
         parts = [self.title]
         for section in [*self.sections, *self.note]:
             parts.append(section.heading)
-            parts.extend(section.paragraphs)
+            parts.extend(section.rendered())
         parts.extend(entry.title for entry in self.appendix)
         return "\n".join(parts)
 
     def cited_codes(self) -> set[str]:
         """Codes of the precedents cited anywhere in the body or the note."""
-        codes: set[str] = set()
-        for match in CITATION.finditer(self.text()):
-            for part in match.group(1).split("、"):
-                codes.add(part.split(" 等")[0].strip())
-        return codes
+        return {
+            code
+            for section in [*self.sections, *self.note]
+            for paragraph in section.paragraphs
+            for code in paragraph.cites
+        }
 
     def to_data(self) -> dict[str, Any]:
         data = asdict(self)
@@ -157,12 +186,17 @@ class PolicyDraftContent:
                 pattern_id=data["pattern_id"],
                 title=data["title"],
                 issuer=data["issuer"],
-                sections=[DraftSection(**s) for s in data["sections"]],
+                sections=[_section(s) for s in data["sections"]],
                 appendix_title=data["appendix_title"],
                 appendix=[AppendixEntry(**a) for a in data["appendix"]],
                 note_title=data["note_title"],
-                note=[DraftSection(**s) for s in data["note"]],
+                note=[_section(s) for s in data["note"]],
                 evidence=DraftEvidence(**evidence),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PolicyError("policy.bad_content", reason=str(exc)) from exc
+
+
+def _section(data: dict[str, Any]) -> DraftSection:
+    paragraphs = [DraftParagraph(**p) for p in data["paragraphs"]]
+    return DraftSection(data["key"], data["heading"], paragraphs)

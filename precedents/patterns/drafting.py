@@ -21,9 +21,9 @@ from precedents.patterns.draft import (
     AmountEvidence,
     AppendixEntry,
     DraftEvidence,
+    DraftParagraph,
     DraftSection,
     PolicyDraftContent,
-    cite,
     ordinal,
     yuan,
 )
@@ -39,6 +39,10 @@ Mask = Callable[[str], str]
 OPTIONAL_MEASURE_SHARE = 1 / 3
 #: Measures that decide a household's status lead the title and the measures.
 STATUS_MEASURES = ("单人户低保", "低保", "低保边缘", "特困集中供养", "特困供养")
+
+
+def _unique(codes: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(codes))
 
 
 def removed_barriers(pattern: Pattern, vocabulary: Vocabulary) -> list[str]:
@@ -103,98 +107,123 @@ class _Writer:
     def key_terms(self, count: int = 3) -> list[str]:
         return [self.mask(t) for t in self.pattern.key_terms[:count]]
 
-    def scope(self) -> list[str]:
+    def scope(self) -> list[DraftParagraph]:
         noun = wording.scope_noun(self.pattern.hardships)
         clauses = [wording.hardship_clause(h) for h in wording.conditions(self.pattern.hardships)]
         if len(clauses) > 1:
             clauses[-1] = "且" + clauses[-1]
         situation = "，".join(clauses) or "生活陷入困境"
-        first = f"本意见适用于具有本市户籍，{situation}的{noun}（以下简称救助对象）。"
-        paragraphs = [first]
+        paragraphs = [
+            DraftParagraph(f"本意见适用于具有本市户籍，{situation}的{noun}（以下简称救助对象）。")
+        ]
         terms = self.key_terms()
         if terms:
-            cited = [
-                c for t in self.pattern.key_terms[:3] for c in self.pattern.term_codes.get(t, ())
-            ]
+            shown = self.pattern.key_terms[:3]
+            cited = [c for t in shown for c in self.pattern.term_codes.get(t, ())]
             quoted = "".join(f"“{t}”" for t in terms)
-            paragraphs.append(
-                f"已办理的同类“一事一议”先例中，反复出现的情形有{quoted}等{cite(cited)}。"
-            )
+            text = f"已办理的同类“一事一议”先例中，反复出现的情形有{quoted}等。"
+            paragraphs.append(DraftParagraph(text, _unique(cited)))
         return paragraphs
 
-    def criteria(self) -> list[str]:
-        items = []
-        for hardship in wording.conditions(self.pattern.hardships):
-            items.append(
-                f"{wording.hardship_clause(hardship)}{cite(self.having('hardship', hardship))}；"
-            )
-        for barrier in self.barriers:
-            items.append(
-                f"{wording.barrier_clause(barrier)}，按现行规定难以获得救助"
-                f"{cite(self.having('barrier', barrier))}；"
-            )
-        items.append("家庭经济状况经镇人民政府（街道办事处）核对，符合本意见规定的条件。")
-        lines = ["同时符合下列条件的，认定为救助对象："]
-        lines.extend(f"{ordinal(i)}{item}" for i, item in enumerate(items, start=1))
+    def criteria(self) -> list[DraftParagraph]:
+        items = [
+            (f"{wording.hardship_clause(h)}；", self.having("hardship", h))
+            for h in wording.conditions(self.pattern.hardships)
+        ]
+        items.extend(
+            (f"{wording.barrier_clause(b)}，按现行规定难以获得救助；", self.having("barrier", b))
+            for b in self.barriers
+        )
+        items.append(("家庭经济状况经镇人民政府（街道办事处）核对，符合本意见规定的条件。", []))
+        lines = [DraftParagraph("同时符合下列条件的，认定为救助对象：")]
+        lines.extend(
+            DraftParagraph(text, codes, ordinal(n)) for n, (text, codes) in enumerate(items, 1)
+        )
         rules = [wording.barrier_rule(b) for b in self.barriers]
         if rules:
-            lines.append(f"认定时，{'；'.join(rules)}。")
+            lines.append(DraftParagraph(f"认定时，{'；'.join(rules)}。"))
         return lines
 
-    def measures(self) -> list[str]:
-        lines = ["对认定的救助对象，根据家庭困难程度，采取下列措施："]
+    def measures(self) -> list[DraftParagraph]:
+        lines = [DraftParagraph("对认定的救助对象，根据家庭困难程度，采取下列措施：")]
         entries = [(s, True) for s in self.required] + [(s, False) for s in self.optional]
         for n, (stats, required) in enumerate(entries, start=1):
-            action = wording.measure_action(stats.measure)
             lead = "" if required else "根据需要，可以"
-            text = f"{ordinal(n)}{wording.measure_heading(stats.measure)}。{lead}{action}"
-            text += self._amount_sentence(stats) + "。"
-            lines.append(text)
+            text, cites = self._amount_sentence(stats)
+            lines.append(
+                DraftParagraph(
+                    f"{lead}{wording.measure_action(stats.measure)}{text}。",
+                    cites,
+                    ordinal(n),
+                    wording.measure_heading(stats.measure),
+                )
+            )
         if len(lines) == 1:
-            lines.append("（一）由区民政局会同有关部门，参照已有先例研究确定具体救助措施。")
+            text = "由区民政局会同有关部门，参照已有先例研究确定具体救助措施。"
+            lines.append(DraftParagraph(text, list(self.pattern.codes), ordinal(1)))
         return lines
 
-    def _amount_sentence(self, stats: AmountStats) -> str:
+    def _amount_sentence(self, stats: AmountStats) -> tuple[str, list[str]]:
         if stats.minimum is None or stats.maximum is None:
-            return cite(self._deciding(stats.measure))
+            return "", self._deciding(stats.measure)
         if stats.minimum == stats.maximum:
-            return f"，标准参照已有先例，一般为{yuan(stats.minimum)}{cite(stats.codes_with_amount)}"
+            return f"，标准参照已有先例，一般为{yuan(stats.minimum)}", list(stats.codes_with_amount)
         low, high = stats.codes_with_amount[0], stats.codes_with_amount[-1]
-        return (
+        text = (
             f"，标准原则上为{yuan(stats.minimum)}至{yuan(stats.maximum)}，"
-            f"具体金额根据实际支出和家庭困难程度确定{cite([low, high])}"
+            "具体金额根据实际支出和家庭困难程度确定"
         )
+        return text, [low, high]
 
     def _deciding(self, measure: str) -> list[str]:
         return [r.code for r in self.records if measure in r.measure_types]
 
-    def procedure(self) -> list[str]:
-        lines = [
-            "（一）申请与发现。救助对象本人或者其委托人向户籍所在地镇人民政府（街道办事处）提出申请。"
-            "村（居）民委员会、网格员和社会救助动态监测预警平台发现符合条件对象的，应当主动告知并协助申请。",
-            "（二）审核确认。镇人民政府（街道办事处）应当自受理之日起10个工作日内完成入户调查和"
-            "家庭经济状况核对，提出审核意见，报区民政局确认。区民政局对符合条件的，在申请人所在村（居）"
-            "公示7日，无异议的予以确认。",
-            "（三）救助实施。区民政局按规定发放救助资金；涉及医疗、残联、人社、教育等部门的救助事项，"
-            "由区民政局函告有关部门在10个工作日内落实。",
+    def procedure(self) -> list[DraftParagraph]:
+        steps = [
+            (
+                "申请与发现",
+                "救助对象本人或者其委托人向户籍所在地镇人民政府（街道办事处）提出申请。"
+                "村（居）民委员会、网格员和社会救助动态监测预警平台发现符合条件对象的，"
+                "应当主动告知并协助申请。",
+            ),
+            (
+                "审核确认",
+                "镇人民政府（街道办事处）应当自受理之日起10个工作日内完成入户调查和家庭经济状况"
+                "核对，提出审核意见，报区民政局确认。区民政局对符合条件的，在申请人所在村（居）"
+                "公示7日，无异议的予以确认。",
+            ),
+            (
+                "救助实施",
+                "区民政局按规定发放救助资金；涉及医疗、残联、人社、教育等部门的救助事项，"
+                "由区民政局函告有关部门在10个工作日内落实。",
+            ),
         ]
         if "救急难" in self.pattern.measures or "救急难" in (s.measure for s in self.optional):
-            lines.append(
-                "（四）急难先行。情况紧急的，镇人民政府（街道办事处）或者区民政局可以先行救助，"
-                "在5个工作日内补齐相关手续。"
+            steps.append(
+                (
+                    "急难先行",
+                    "情况紧急的，镇人民政府（街道办事处）或者区民政局可以先行救助，"
+                    "在5个工作日内补齐相关手续。",
+                )
             )
-        lines.append(
-            f"{ordinal(len(lines) + 1)}动态管理。区民政局每年对救助对象复核一次；"
-            "家庭情况发生变化的，及时调整或者终止救助。"
+        steps.append(
+            (
+                "动态管理",
+                "区民政局每年对救助对象复核一次；家庭情况发生变化的，及时调整或者终止救助。",
+            )
         )
-        return lines
-
-    def supplementary(self) -> list[str]:
         return [
-            "（一）本意见施行前已按“一事一议”方式给予救助的对象，符合本意见规定条件的，按照本意见执行。",
-            "（二）本意见未尽事宜，按照国家、省和本市社会救助有关规定执行。",
-            "（三）本意见由市民政局负责解释，自印发之日起施行，有效期五年。",
+            DraftParagraph(text, number=ordinal(n), heading=heading)
+            for n, (heading, text) in enumerate(steps, start=1)
         ]
+
+    def supplementary(self) -> list[DraftParagraph]:
+        clauses = [
+            "本意见施行前已按“一事一议”方式给予救助的对象，符合本意见规定条件的，按照本意见执行。",
+            "本意见未尽事宜，按照国家、省和本市社会救助有关规定执行。",
+            "本意见由市民政局负责解释，自印发之日起施行，有效期五年。",
+        ]
+        return [DraftParagraph(text, number=ordinal(n)) for n, text in enumerate(clauses, 1)]
 
     def appendix(self) -> list[AppendixEntry]:
         return [

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from precedents.patterns import wording
 from precedents.patterns.describe import AmountStats, Pattern
-from precedents.patterns.draft import DraftEvidence, DraftSection, cite, ordinal
+from precedents.patterns.draft import DraftEvidence, DraftParagraph, DraftSection, ordinal
 from precedents.record import LEVELS, PrecedentRecord
 
 _LEVEL_NAMES = {"村居": "村（居）级", "镇街": "镇（街）级", "区": "区级", "市": "市级"}
@@ -43,7 +43,7 @@ def background(
     records: Sequence[PrecedentRecord],
     evidence: DraftEvidence,
     measures: Sequence[AmountStats],
-) -> list[str]:
+) -> list[DraftParagraph]:
     noun = wording.hardship_noun(pattern.hardships)
     clauses = "，".join(wording.hardship_clause(h) for h in wording.conditions(pattern.hardships))
     barriers = "，".join(wording.barrier_clause(b) for b in evidence.barriers_removed)
@@ -60,32 +60,41 @@ def background(
         "为减少同类个案逐一提交研判，提高救助时效和政策公平性，有必要将先例经验转化为普惠政策，"
         "特起草本意见。"
     )
-    return [first, second]
+    return [DraftParagraph(first), DraftParagraph(second)]
 
 
-def main_content() -> list[str]:
+def main_content() -> list[DraftParagraph]:
     return [
-        "本意见共五部分：一是明确适用对象；二是规定认定条件，并明确对原有门槛的调整；"
-        "三是规定救助措施及参考标准；四是规范申请、审核、实施和动态管理程序；五是附则。"
+        DraftParagraph(
+            "本意见共五部分：一是明确适用对象；二是规定认定条件，并明确对原有门槛的调整；"
+            "三是规定救助措施及参考标准；四是规范申请、审核、实施和动态管理程序；五是附则。"
+        )
     ]
 
 
-def evidence_lines(pattern: Pattern, records: Sequence[PrecedentRecord]) -> list[str]:
+def _amount_line(stats: AmountStats, deciding: list[str]) -> tuple[str, list[str]]:
+    text = f"{stats.count}件先例给予"
+    if stats.minimum is not None and stats.minimum == stats.maximum:
+        return f"{text}，金额为{stats.minimum:f}元。", list(stats.codes_with_amount)
+    if stats.minimum is not None and stats.maximum is not None and stats.median is not None:
+        low, high = stats.codes_with_amount[0], stats.codes_with_amount[-1]
+        text += (
+            f"，其中{stats.with_amount}件有明确金额，最低{stats.minimum:f}元、"
+            f"中位数{stats.median:f}元、最高{stats.maximum:f}元。"
+        )
+        return text, [low, high]
+    return f"{text}。", deciding
+
+
+def evidence_lines(pattern: Pattern, records: Sequence[PrecedentRecord]) -> list[DraftParagraph]:
+    """Per measure: how many precedents, what amounts (citing the lowest and the highest)."""
     lines = []
     for n, stats in enumerate(pattern.amounts, start=1):
         deciding = [r.code for r in records if stats.measure in r.measure_types]
-        text = f"{ordinal(n)}{wording.measure_heading(stats.measure)}：{stats.count}件先例给予"
-        if stats.minimum is not None and stats.minimum == stats.maximum:
-            text += f"，金额为{stats.minimum:f}元{cite(stats.codes_with_amount)}。"
-        elif stats.minimum is not None and stats.maximum is not None and stats.median is not None:
-            low, high = stats.codes_with_amount[0], stats.codes_with_amount[-1]
-            text += (
-                f"，其中{stats.with_amount}件有明确金额，最低{stats.minimum:f}元{cite([low])}，"
-                f"中位数{stats.median:f}元，最高{stats.maximum:f}元{cite([high])}。"
-            )
-        else:
-            text += f"{cite(deciding)}。"
-        lines.append(text)
+        text, cites = _amount_line(stats, deciding)
+        lines.append(
+            DraftParagraph(text, cites, ordinal(n), wording.measure_heading(stats.measure))
+        )
     household = pattern.household
     facts = []
     if household.median_size is not None:
@@ -96,34 +105,43 @@ def evidence_lines(pattern: Pattern, records: Sequence[PrecedentRecord]) -> list
         per_person = household.median_income_per_person.quantize(Decimal("1"))
         facts.append(f"人均月收入中位数约为{per_person:f}元")
     if facts:
-        lines.append(f"{ordinal(len(lines) + 1)}家庭情况：{'，'.join(facts)}。")
+        number = ordinal(len(lines) + 1)
+        lines.append(DraftParagraph(f"{'，'.join(facts)}。", number=number, heading="家庭情况"))
     return lines
 
 
 def barrier_lines(
     pattern: Pattern, records: Sequence[PrecedentRecord], barriers: Sequence[str]
-) -> list[str]:
+) -> list[DraftParagraph]:
     lines = []
     for barrier in barriers:
         holders = [r.code for r in records if barrier in r.barriers]
         lines.append(
-            f"本意见主要破除“{barrier}”这一门槛。{wording.barrier_clause(barrier)}的，按现行规定"
-            f"难以获得救助；{pattern.support}件先例中有{len(holders)}件属于此种情形{cite(holders)}，"
-            f"均须逐案提交研判。本意见明确：{wording.barrier_rule(barrier)}。"
+            DraftParagraph(
+                f"本意见主要破除“{barrier}”这一门槛。{wording.barrier_clause(barrier)}的，"
+                f"按现行规定难以获得救助；{pattern.support}件先例中有{len(holders)}件属于此种情形，"
+                "均须逐案提交研判。",
+                holders,
+            )
         )
+        lines.append(DraftParagraph(f"本意见明确：{wording.barrier_rule(barrier)}。"))
     if not lines:
         lines.append(
-            "上述先例未集中反映某一项认定门槛，本意见主要将分散的个案做法统一为明确的救助措施和标准。"
+            DraftParagraph(
+                "上述先例未集中反映某一项认定门槛，"
+                "本意见主要将分散的个案做法统一为明确的救助措施和标准。"
+            )
         )
     return lines
 
 
-def open_questions() -> list[str]:
-    return [
-        "（一）本意见所列救助标准区间来自已有先例的实际决定，正式印发前，请会同财政部门测算资金需求。",
-        "（二）与本意见适用对象不完全一致的个案，仍按“一事一议”方式办理，并纳入先例库持续跟踪。",
-        "（三）本稿为征求意见稿，请各区民政局和市直有关部门提出修改意见。",
+def open_questions() -> list[DraftParagraph]:
+    points = [
+        "本意见所列救助标准区间来自已有先例的实际决定，正式印发前，请会同财政部门测算资金需求。",
+        "与本意见适用对象不完全一致的个案，仍按“一事一议”方式办理，并纳入先例库持续跟踪。",
+        "本稿为征求意见稿，请各区民政局和市直有关部门提出修改意见。",
     ]
+    return [DraftParagraph(text, number=ordinal(n)) for n, text in enumerate(points, start=1)]
 
 
 def drafting_note(

@@ -11,7 +11,7 @@ import pytest
 from precedents.anonymize import mask_text
 from precedents.errors import PatternError, PolicyError
 from precedents.patterns.describe import Pattern
-from precedents.patterns.draft import CITATION, PolicyDraftContent, cite
+from precedents.patterns.draft import CITATION, DraftParagraph, PolicyDraftContent, cite
 from precedents.patterns.drafting import draft_policy
 from precedents.patterns.mining import mine_patterns
 from precedents.record import Person, PrecedentRecord
@@ -83,11 +83,18 @@ def test_the_draft_has_every_section_in_order(dialysis_draft: PolicyDraftContent
 
 
 def test_scope_and_criteria_come_from_the_pattern(dialysis_draft: PolicyDraftContent) -> None:
-    scope = "".join(dialysis_draft.section("scope").paragraphs)
+    scope = "".join(dialysis_draft.section("scope").rendered())
     assert "本市户籍" in scope and "重特大疾病" in scope and "“透析”" in scope
-    criteria = dialysis_draft.section("criteria").paragraphs
+    paragraphs = dialysis_draft.section("criteria").paragraphs
+    first = paragraphs[1]
+    assert (
+        first.number == "（一）"
+        and first.cites
+        and set(first.cites) <= set(dialysis_draft.cited_codes())
+    )
+    criteria = dialysis_draft.section("criteria").rendered()
     assert criteria[0] == "同时符合下列条件的，认定为救助对象："
-    assert criteria[1].startswith("（一）") and "（参见 " in criteria[1]
+    assert criteria[1].startswith("（一）") and criteria[1].endswith("件）；")
     assert any("家庭人均收入略高于本市最低生活保障标准" in line for line in criteria)
     # The rule that replaces the barrier.
     assert criteria[-1].startswith("认定时，扣除必要的医疗")
@@ -96,12 +103,20 @@ def test_scope_and_criteria_come_from_the_pattern(dialysis_draft: PolicyDraftCon
 def test_measures_carry_the_types_and_amounts_of_the_precedents(
     dialysis_draft: PolicyDraftContent,
 ) -> None:
-    measures = dialysis_draft.section("measures").paragraphs
+    paragraphs = dialysis_draft.section("measures").paragraphs
+    assert [(p.number, p.heading) for p in paragraphs[1:]] == [
+        ("（一）", "低保边缘家庭认定"),
+        ("（二）", "医疗救助"),
+    ]
+    assert paragraphs[2].cites == ["T-SM-2021-001", "T-HC-2023-001"]
+    measures = dialysis_draft.section("measures").rendered()
     status, medical = measures[1], measures[2]
     assert status.startswith("（一）低保边缘家庭认定。")
     assert medical.startswith("（二）医疗救助。")
     assert "12000元至25000元" in medical
-    assert "（参见 T-SM-2021-001、T-HC-2023-001）" in medical
+    assert medical.endswith(
+        "具体金额根据实际支出和家庭困难程度确定（参见 T-SM-2021-001、T-HC-2023-001）。"
+    )
 
 
 def test_statements_cite_only_the_pattern_precedents(
@@ -117,14 +132,16 @@ def test_statements_cite_only_the_pattern_precedents(
 
 
 def test_the_drafting_note_sets_out_the_evidence(dialysis_draft: PolicyDraftContent) -> None:
-    note = {s.key: "".join(s.paragraphs) for s in dialysis_draft.note}
+    note = {s.key: "".join(s.rendered()) for s in dialysis_draft.note}
     background = note["background"]
     assert "2021年3月至2024年3月" in background
     assert "全市4个区" in background and "先例5件" in background
     assert "思明区2件" in background
     evidence = note["evidence"]
-    assert "最低12000元（参见 T-SM-2021-001）" in evidence
-    assert "中位数18000元" in evidence and "最高25000元（参见 T-HC-2023-001）" in evidence
+    assert (
+        "（二）医疗救助。5件先例给予，其中5件有明确金额，最低12000元、中位数18000元、" in evidence
+    )
+    assert "最高25000元（参见 T-SM-2021-001、T-HC-2023-001）。" in evidence
     assert "家庭月收入中位数为4200元" in evidence
     assert "“收入超标”这一门槛" in note["barrier"] and "5件先例中有5件" in note["barrier"]
     figures = dialysis_draft.evidence
@@ -152,8 +169,8 @@ def test_a_removed_cause_reads_before_its_effect(
     draft = draft_policy(pattern_of(patterns, "T-TA-2021-001"), records, lambda t: t)
     assert draft.title == "关于将重度残疾人按单人户纳入最低生活保障的实施意见"
     assert draft.evidence.barriers_removed == ("家庭成员合并计算",)
-    assert "合并计算" in "".join(draft.section("criteria").paragraphs)
-    barrier = "".join(next(s for s in draft.note if s.key == "barrier").paragraphs)
+    assert "合并计算" in "".join(draft.section("criteria").rendered())
+    barrier = "".join(next(s for s in draft.note if s.key == "barrier").rendered())
     assert "“家庭成员合并计算”这一门槛" in barrier and "不再合并计算" in barrier
 
 
@@ -167,6 +184,17 @@ def test_a_draft_round_trips_through_storage(dialysis_draft: PolicyDraftContent)
 def test_a_pattern_without_its_precedents_cannot_be_drafted(patterns: list[Pattern]) -> None:
     with pytest.raises(PatternError):
         draft_policy(patterns[0], [], lambda t: t)
+
+
+def test_a_paragraph_renders_its_citation_before_the_final_stop() -> None:
+    assert DraftParagraph("给予临时救助。", ["A-1"], "（一）", "临时救助").rendered() == (
+        "（一）临时救助。给予临时救助（参见 A-1）。"
+    )
+    assert (
+        DraftParagraph("持有残疾人证；", ["A-1", "A-2"]).rendered()
+        == "持有残疾人证（参见 A-1、A-2）；"
+    )
+    assert DraftParagraph("无依据的段落。").rendered() == "无依据的段落。"
 
 
 def test_citations_are_summarised_beyond_three_codes() -> None:
