@@ -32,6 +32,11 @@ MESSAGES: dict[str, str] = {
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",
     "file.not_found": "找不到文件：{path}",
     "cancelled": "操作已取消",
+    "similar.settings_invalid": "相似案例设置有误：{key}（{reason}）",
+    "similar.index_corrupt": "相似案例索引已损坏，需要重建：{path}（{reason}）",
+    "similar.index_outdated": (
+        "相似案例索引由其他版本的程序或词典建立，需要重建：{path}（{reason}）"
+    ),
 }
 
 
