@@ -214,6 +214,15 @@ class SimilarityIndex:
     def codes(self) -> list[str]:
         return list(self._store.row_of)
 
+    def nbytes(self) -> int:
+        """Approximate memory held in arrays (columns, term counts, postings)."""
+        store = self._store
+        arrays = sum(col.nbytes for col in store.cols.values()) + store.df.nbytes
+        # Each small per-row array also carries about 100 bytes of object overhead.
+        pairs = zip(store.row_terms, store.row_counts, strict=True)
+        rows = sum(a.nbytes + b.nbytes + 200 for a, b in pairs)
+        return int(arrays + rows + self._main.nbytes + self._delta.nbytes + self._idf.values.nbytes)
+
     def features(self, record: PrecedentRecord) -> Features:
         """The features the index reads from a record (for display and tests)."""
         return self._extractor.extract(record, self._store.categories["district"])
