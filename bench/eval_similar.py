@@ -36,16 +36,15 @@ import itertools
 import json
 import math
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from jsonl_records import read_records, record_from_dict
-
+from precedents.interchange.importer import parse_file
+from precedents.record import PrecedentRecord
+from precedents.validation import parse_record
+from precedents.vocabulary import Vocabulary
 from search_index.similar import CLOSE_THRESHOLD, SimilarityIndex
 from search_index.similar.scoring import RAW_AT_THRESHOLD
 
@@ -107,8 +106,24 @@ def summarise(outcomes: Sequence[Outcome], threshold: float | None) -> dict[str,
     return out
 
 
+def read_corpus(path: Path) -> list[PrecedentRecord]:
+    """The corpus through the product's importer; any rejected line stops the run."""
+    parsed = parse_file(path, Vocabulary.builtin())
+    if parsed.rejected:
+        first = parsed.rejected[0]
+        raise SystemExit(f"{path}: 第 {first.line} 行无法导入：{first.issues[0]}")
+    return [record for _, record in parsed.records]
+
+
+def read_case(data: dict[str, Any]) -> PrecedentRecord:
+    record, issues = parse_record(data, Vocabulary.builtin())
+    if record is None:
+        raise SystemExit(f"查询案例 {data.get('code')} 无法解析：{issues[0]}")
+    return record
+
+
 def run(dataset: Path) -> dict[str, Any]:
-    records = read_records(dataset / "corpus.jsonl")
+    records = read_corpus(dataset / "corpus.jsonl")
     index = SimilarityIndex.build(records)
     queries = [json.loads(line) for line in (dataset / "queries.jsonl").open(encoding="utf-8")]
     queries = [q for q in queries if q.get("kind") == "similar"]
@@ -199,22 +214,22 @@ def _outcomes(
 ) -> list[Outcome]:
     out = []
     for query in queries:
-        case = _pasted(query["case"]) if pasted else query["case"]
-        ranked, top, raw = method(record_from_dict(case))
+        case = read_case(query["case"])
+        ranked, top, raw = method(_pasted(case) if pasted else case)
         out.append(Outcome(query["id"], frozenset(query.get("relevant") or ()), ranked, top, raw))
     return out
 
 
-def _pasted(case: dict[str, Any]) -> dict[str, Any]:
+def _pasted(case: PrecedentRecord) -> PrecedentRecord:
     """The matter as an officer would paste it: one paragraph, no structured fields."""
-    return {
-        "code": case["code"],
-        "title": "",
-        "district": "",
-        "filed_on": case.get("filed_on"),
-        "level": "",
-        "situation": f"{case.get('title', '')}。{case.get('situation', '')}",
-    }
+    return PrecedentRecord(
+        code=case.code,
+        title="",
+        district="",
+        filed_on=case.filed_on,
+        level="",
+        situation=f"{case.title}。{case.situation}",
+    )
 
 
 def _in_half(query_id: str, half: str) -> bool:

@@ -63,7 +63,7 @@ def timings(
 
 def percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def bench(n: int, queries: int, seed: int) -> dict[str, float]:
@@ -125,9 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    print(
-        f"python {platform.python_version()} on {platform.machine()}, {args.queries} queries per kind"
-    )
+    machine = f"python {platform.python_version()} on {platform.machine()}"
+    print(f"{machine}, {args.queries} queries per kind")
     for n in args.n:
         row = bench(n, args.queries, args.seed)
         print(
@@ -142,9 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"  {label:<17} p50 {row[f'{name}_p50']:6.1f} ms   p95 {row[f'{name}_p95']:6.1f} ms"
             )
-        print(
-            f"  ratio p95 combined/MLT: form {row['ratio_form']:.2f}, paste {row['ratio_paste']:.2f}"
-        )
+        ratios = f"form {row['ratio_form']:.2f}, paste {row['ratio_paste']:.2f}"
+        print(f"  ratio p95 combined/MLT: {ratios}")
         print(
             f"  upsert+flush {row['upsert_flush_ms']:.1f} ms, save {row['save_s']:.2f} s, "
             f"load {row['load_s']:.2f} s, journalled flush {row['journal_flush_ms']:.1f} ms"

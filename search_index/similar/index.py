@@ -134,14 +134,18 @@ class SimilarityIndex:
         return index
 
     def save(self, folder: Path | None = None) -> None:
-        """Write a full snapshot to `folder` (default: the folder the index was opened on)."""
+        """Write a full snapshot to `folder` (default: the folder the index was opened on).
+
+        Saving to another folder makes a copy; the index stays attached to its own.
+        """
         with self._lock:
             target = folder or self.folder
             if target is None:
                 raise ValueError("save() needs a folder")
             self._refresh(force_compaction=True)
-            self.generation = persist.save(self, target)
-            if folder is None or folder == self.folder:
+            generation = persist.save(self, target)
+            if target == self.folder:
+                self.generation = generation
                 self._touched.clear()
                 self._compacted = False
 
