@@ -57,10 +57,10 @@ def age_similarity_many(a: int, column: Ints) -> Floats:
 
 def income_band(ratio: float) -> str:
     """Where per-person income stands against the 低保 line, in an officer's words."""
-    if ratio < 1.0:
-        return "低于低保线"
+    if ratio <= 1.0:
+        return "不高于低保线"
     if ratio <= EDGE_MULTIPLE:
-        return "略高于低保线（低保边缘）"
+        return "低保边缘"
     return "明显高于低保线"
 
 

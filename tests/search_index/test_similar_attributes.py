@@ -31,8 +31,9 @@ def test_income_similarity_caps_far_above_the_line() -> None:
 
 
 def test_income_bands_name_the_position_against_the_line() -> None:
-    assert attr.income_band(0.5) == "低于低保线"
-    assert attr.income_band(1.2) == "略高于低保线（低保边缘）"
+    assert attr.income_band(0.5) == "不高于低保线"
+    assert attr.income_band(1.0) == "不高于低保线"
+    assert attr.income_band(1.2) == "低保边缘"
     assert attr.income_band(2.0) == "明显高于低保线"
 
 
