@@ -89,6 +89,7 @@ class DocumentBuilder:
         properties.author = properties.last_modified_by = ""
         properties.comments = ""
         properties.language = "zh-CN"
+        _drop_thumbnail(document)
         return cls(document, fonts=fonts, mask=mask or identity)
 
     @classmethod
@@ -324,3 +325,11 @@ class DocumentBuilder:
         # python-docx appends at the end of the body; a template's body goes before its marker.
         if self._marker is not None:
             self._marker.addprevious(element)
+
+
+def _drop_thumbnail(document: DocxDocument) -> None:
+    """The default template's thumbnail shows a blank page; Explorer would show it."""
+    rels = document.part.package.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del rels[rel_id]

@@ -251,10 +251,8 @@ def _define(document: DocxDocument, spec: StyleSpec, fonts: FontSet, grid: Grid)
         if old is not None:
             style.element.remove(old)
     if spec.name != NORMAL:
-        names = {s.name for s in document.styles}
-        style.base_style = (
-            None if spec.character or NORMAL not in names else document.styles[NORMAL]
-        )
+        normal = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = None if spec.character else normal
     style.hidden = False
     style.quick_style = not spec.character and spec.name not in (FOOTER, HEADER)
     if not spec.character:
