@@ -136,8 +136,8 @@ class DocumentBuilder:
     def title(self, lines: str | Sequence[str]) -> None:
         """The title [7.3.1]; pass lines to break a long title where words stay whole."""
         parts = lines.split("\n") if isinstance(lines, str) else list(lines)
-        self.fields["标题"] = self.mask("".join(parts))
-        self.document.core_properties.title = self.fields["标题"]
+        self.fields["标题"] = self.mask("\n".join(part.strip() for part in parts))
+        self.document.core_properties.title = self.fields["标题"].replace("\n", "")
         if not self.has_field("标题"):
             self._multiline(parts, styles.TITLE)
 

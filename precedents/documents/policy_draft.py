@@ -38,7 +38,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 APPENDICES = ("支持先例清单", "起草说明")
 _PRECEDENT_COLUMNS = ("序号", "编号", "案例", "区街与决定日期", "救助措施")
-_PRECEDENT_WEIGHTS = (13, 25, 40, 34, 44)
+_PRECEDENT_WEIGHTS = (13, 25, 37, 39, 42)
 
 
 @dataclass(slots=True)

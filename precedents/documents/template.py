@@ -19,6 +19,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.hdrftr import FooterPart, HeaderPart
@@ -223,8 +224,17 @@ def _run_texts(runs: list[BaseOxmlElement]) -> list[str]:
 
 
 def _set_run_text(run: BaseOxmlElement, text: str) -> None:
+    """Rewrite a run's text where its first w:t was; line breaks in ``text`` become w:br."""
     pieces = run.findall(qn("w:t"))
-    for extra in pieces[1:]:
-        run.remove(extra)
-    pieces[0].text = text
-    pieces[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    position = list(run).index(pieces[0])
+    for piece in pieces:
+        run.remove(piece)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.insert(position, OxmlElement("w:br"))
+            position += 1
+        element = OxmlElement("w:t")
+        element.text = line
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.insert(position, element)
+        position += 1

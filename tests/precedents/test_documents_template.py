@@ -242,3 +242,12 @@ def test_marker_carrying_a_section_break_keeps_the_section(tmp_path: Path) -> No
     assert len(result.sections) == 2
     assert BODY_MARKER not in document_text(path)
     assert [p.text for p in result.paragraphs][-1] == "附录"
+
+
+def test_a_title_in_lines_keeps_its_breaks_in_the_template_field(tmp_path: Path) -> None:
+    draft = samples.sample_policy_draft()
+    path = render_policy_draft(draft, tmp_path / "d.docx", template=EXAMPLE_TEMPLATE, fonts=FONTS)
+    document = docx.Document(str(path))
+    title = next(p for p in document.paragraphs if p.style.name == styles.TITLE)
+    assert title.text == "厦门市关于重病患者单独纳入最低生活保障的\n若干措施"
+    assert document.core_properties.title == "厦门市关于重病患者单独纳入最低生活保障的若干措施"
