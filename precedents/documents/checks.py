@@ -165,7 +165,8 @@ def export_problems(
     if facts.theme_font_lang() != "zh-CN":
         problems.append(f"themeFontLang 的 eastAsia 为 {facts.theme_font_lang()}，应为 zh-CN")
     problems += _page_problems(facts, native_grid)
-    text = document_text(path)
+    # The document properties (title, subject) travel with the file too.
+    text = document_text(path) + "\n" + facts.parts.get("docProps/core.xml", b"").decode("utf-8")
     problems += [
         f"文档中出现了不应出现的文字：{item}" for item in forbidden if item and item in text
     ]

@@ -308,3 +308,13 @@ def test_number_and_date_wording() -> None:
     assert format_amount(Decimal("58000.00")) == "58000元"
     assert format_amount(Decimal("1234.5")) == "1234.50元"
     assert PrecedentUse.FOLLOWED.value == "参照"
+
+
+def test_document_properties_are_masked_too(tmp_path: Path) -> None:
+    report = samples.sample_retrieval_report()
+    report.title = f"{REAL_NAME}类案检索报告"
+    path = render_retrieval_report(report, tmp_path / "r.docx", fonts=FONTS, mask=masker)
+    assert docx.Document(str(path)).core_properties.title == "胡某类案检索报告"
+    assert export_problems(path, forbidden=[REAL_NAME]) == []
+    raw = render_retrieval_report(report, tmp_path / "raw.docx", fonts=FONTS)
+    assert any(REAL_NAME in problem for problem in export_problems(raw, forbidden=[REAL_NAME]))
