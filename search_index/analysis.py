@@ -49,7 +49,9 @@ def normalize(text: str) -> str:
     if len(converted) != len(text):
         # OpenCC maps a few phrases to a different length; fall back to per-character
         # conversion so that offsets stay valid.
-        converted = "".join(_t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text)
+        converted = "".join(
+            _t2s().convert(ch) if len(_t2s().convert(ch)) == 1 else ch for ch in text
+        )
     return _fold_width(converted).lower()
 
 
@@ -71,6 +73,7 @@ def segmenter() -> Any:
         with _lock:
             if _segmenter is None:
                 import rjieba
+
                 from precedents.vocabulary import Vocabulary
 
                 seg = rjieba.Jieba()
