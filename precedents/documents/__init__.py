@@ -16,15 +16,8 @@ checked with `check_template`. See docs/word-export.md.
 from precedents.documents.builder import DocumentBuilder
 from precedents.documents.fonts import FontSet, default_fonts, installed_families, resolve_fonts
 from precedents.documents.layout import Grid
-from precedents.documents.matter import MatterFacts, PrecedentRef, PrecedentUse
-from precedents.documents.minutes import (
-    Attendance,
-    Minutes,
-    Opinion,
-    Outcome,
-    Participant,
-    render_minutes,
-)
+from precedents.documents.matter import MatterFacts
+from precedents.documents.minutes import Minutes, render_minutes
 from precedents.documents.policy_draft import (
     AmountStat,
     DraftingNote,
@@ -40,7 +33,7 @@ from precedents.documents.retrieval_report import (
     RetrievalReport,
     render_retrieval_report,
 )
-from precedents.documents.review_form import ReviewEntry, ReviewForm, render_review_form
+from precedents.documents.review_form import ReviewForm, render_review_form
 from precedents.documents.template import BODY_MARKER, KNOWN_FIELDS
 from precedents.documents.template_check import TemplateProblem, check_template
 from precedents.documents.text import Mask, format_date
@@ -50,7 +43,6 @@ __all__ = [
     "KNOWN_FIELDS",
     "NO_CLOSE_PRECEDENT",
     "AmountStat",
-    "Attendance",
     "DocumentBuilder",
     "DraftingNote",
     "Evidence",
@@ -59,15 +51,9 @@ __all__ = [
     "Mask",
     "MatterFacts",
     "Minutes",
-    "Opinion",
-    "Outcome",
-    "Participant",
     "PolicyDraft",
-    "PrecedentRef",
-    "PrecedentUse",
     "RetrievalHit",
     "RetrievalReport",
-    "ReviewEntry",
     "ReviewForm",
     "Statement",
     "SupportingPrecedent",

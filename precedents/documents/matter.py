@@ -10,28 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from precedents.documents.builder import DocumentBuilder
 from precedents.documents.text import format_amount, format_date, join_list
 from precedents.record import PrecedentRecord
-
-
-class PrecedentUse(StrEnum):
-    """How a precedent bears on a new matter (类案检索: followed or only consulted)."""
-
-    FOLLOWED = "参照"
-    CONSULTED = "参考"
-
-
-@dataclass(slots=True)
-class PrecedentRef:
-    """A precedent named in minutes or a form, with how it was used and why."""
-
-    code: str
-    title: str
-    use: PrecedentUse = PrecedentUse.CONSULTED
-    note: str = ""
 
 
 @dataclass(slots=True)
@@ -96,11 +78,12 @@ def level_name(level: str) -> str:
     return f"{level}级" if level else ""
 
 
-def write_facts(builder: DocumentBuilder, facts: MatterFacts) -> None:
-    """Labelled key facts, then the situation in its own paragraphs."""
+def write_facts(builder: DocumentBuilder, facts: MatterFacts, situation: str | None = None) -> None:
+    """Labelled key facts, then the situation (or the facts as presented) in paragraphs."""
     for label, value in facts.rows():
         builder.labelled(label, value)
-    lines = [line.strip() for line in facts.situation.splitlines() if line.strip()]
+    text = facts.situation if situation is None else situation
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     if lines:
         builder.labelled("基本情况", lines[0])
         for line in lines[1:]:

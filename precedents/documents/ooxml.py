@@ -212,7 +212,9 @@ def borders(
     return element
 
 
-def set_table_layout(table_element: BaseOxmlElement, widths: Sequence[int]) -> None:
+def set_table_layout(
+    table_element: BaseOxmlElement, widths: Sequence[int], padding: int = 10
+) -> None:
     """Fixed column widths in twips on the grid, single borders all round, no table style."""
     tbl_pr = table_element.find(qn("w:tblPr"))
     style = tbl_pr.find(qn("w:tblStyle"))
@@ -229,8 +231,8 @@ def set_table_layout(table_element: BaseOxmlElement, widths: Sequence[int]) -> N
     set_attrs(child(tbl_pr, "w:tblLayout"), type="fixed")
     margins = child(tbl_pr, "w:tblCellMar")
     margins.clear()
-    # A little air above and below the text; Word's default left/right padding.
-    for side, twips in (("top", 10), ("left", 108), ("bottom", 10), ("right", 108)):
+    # ``padding`` twips of air above and below the text; Word's default left/right padding.
+    for side, twips in (("top", padding), ("left", 108), ("bottom", padding), ("right", 108)):
         set_attrs(child_append(margins, f"w:{side}"), w=twips, type="dxa")
     grid = table_element.find(qn("w:tblGrid"))
     for column, twips in zip(grid.findall(qn("w:gridCol")), widths, strict=True):

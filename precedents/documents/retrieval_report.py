@@ -17,16 +17,17 @@ from pathlib import Path
 from precedents.documents.builder import DocumentBuilder
 from precedents.documents.fonts import FontSet
 from precedents.documents.layout import Grid
-from precedents.documents.matter import MatterFacts, PrecedentUse, write_facts
+from precedents.documents.matter import MatterFacts, write_facts
 from precedents.documents.text import Mask, format_datetime, format_measure, join_list
+from precedents.meetings.model import ReferenceMode
 from precedents.record import Measure
 
 NO_CLOSE_PRECEDENT = "没有高度相似的先例"
 _COLUMNS = ("编号", "标题", "决定与措施", "相似度", "相似理由", "运用")
 _WEIGHTS = (25, 30, 36, 18, 33, 14)
 _DEFAULT_NOTES = {
-    PrecedentUse.FOLLOWED: "与待决事项基本事实、政策障碍相似，处理结果可以参照。",
-    PrecedentUse.CONSULTED: "情形部分相似，处理思路可供参考。",
+    ReferenceMode.FOLLOWED: "与待决事项基本事实、政策障碍相似，处理结果可以参照。",
+    ReferenceMode.CONSULTED: "情形部分相似，处理思路可供参考。",
 }
 
 
@@ -43,7 +44,7 @@ class RetrievalHit:
     measures: list[Measure] = field(default_factory=list)
     decided_on: dt.date | None = None
     #: 参照 or 参考 as the officer marked it; None when not marked.
-    use: PrecedentUse | None = None
+    use: ReferenceMode | None = None
     #: Why it is followed or only consulted.
     use_note: str = ""
     #: The adopted general policy that now covers this kind of matter, if any.
@@ -161,7 +162,7 @@ def _write_uses(builder: DocumentBuilder, report: RetrievalReport) -> None:
     if not marked:
         builder.paragraph("本次检索未将先例列为参照或参考。")
         return
-    for use in PrecedentUse:
+    for use in ReferenceMode:
         for hit in (h for h in marked if h.use is use):
             note = hit.use_note or _DEFAULT_NOTES[use]
             if hit.policy:
@@ -176,8 +177,8 @@ def standard_conclusion(report: RetrievalReport) -> str:
             f"{NO_CLOSE_PRECEDENT}。建议按一事一议程序研判，"
             "会议决定后作为新的先例入库，供今后同类事项参照。"
         )
-    followed = [h.code for h in report.hits if h.use is PrecedentUse.FOLLOWED]
-    consulted = [h.code for h in report.hits if h.use is PrecedentUse.CONSULTED]
+    followed = [h.code for h in report.hits if h.use is ReferenceMode.FOLLOWED]
+    consulted = [h.code for h in report.hits if h.use is ReferenceMode.CONSULTED]
     parts = [f"检索到高度相似先例{len(report.close_hits)}件"]
     if followed:
         parts.append(f"参照{join_list(followed)}")

@@ -18,46 +18,51 @@ from precedents.documents import styles
 from precedents.documents.builder import DocumentBuilder
 from precedents.documents.fonts import FontSet
 from precedents.documents.layout import Grid
-from precedents.documents.matter import MatterFacts, PrecedentRef, level_name
+from precedents.documents.matter import MatterFacts, level_name
 from precedents.documents.tables import FormCell, FormRow
 from precedents.documents.text import (
     Mask,
+    end_sentence,
     format_amount,
     format_date,
     format_measure,
     join_list,
 )
-from precedents.record import Measure
+from precedents.meetings.model import Outcome, Reference, Review, next_level
 
 _WEIGHTS = (31, 47, 31, 47)
 
 
 @dataclass(slots=True)
-class ReviewEntry:
-    """One level's review: its opinion, who gave it and when."""
-
-    level: str
-    opinion: str
-    reviewed_on: dt.date | None = None
-    #: Who signs the opinion: the chair or the reviewing department.
-    reviewer: str = ""
-
-
-@dataclass(slots=True)
 class ReviewForm:
+    """The form of one matter across its reviews (`precedents.meetings.model.Review`)."""
+
     matter: MatterFacts
+    reviews: list[Review] = field(default_factory=list)
+    #: Titles of the precedents the reviews refer to, by code.
+    titles: dict[str, str] = field(default_factory=dict)
     #: Who the household is: "3人：本人、母亲、儿子（在读）"; defaults to the head count.
     household: str = ""
-    reviews: list[ReviewEntry] = field(default_factory=list)
-    decision: str = ""
-    measures: list[Measure] = field(default_factory=list)
-    precedents: list[PrecedentRef] = field(default_factory=list)
     organisation: str = ""
     filled_on: dt.date | None = None
     #: 经办人 and 审核人; left blank to sign by hand.
     handled_by: str = ""
     approved_by: str = ""
     title: str = "个案研判表"
+
+    @property
+    def decision(self) -> Review | None:
+        """The review that decided the matter, if one did."""
+        decided = [review for review in self.reviews if review.outcome is Outcome.DECIDED]
+        return decided[-1] if decided else None
+
+    def references(self) -> list[Reference]:
+        """Every precedent referred to, once, as the latest review marked it."""
+        latest: dict[str, Reference] = {}
+        for review in self.reviews:
+            for reference in review.references:
+                latest[reference.code] = reference
+        return list(latest.values())
 
 
 def render_review_form(
@@ -118,17 +123,43 @@ def form_rows(form: ReviewForm) -> list[FormRow]:
         wide("政策障碍", join_list(facts.barriers)),
         wide("基本情况", facts.situation, 20),
     ]
-    if form.precedents:
-        lines = [f"{ref.use.value}：{ref.code} {ref.title}" for ref in form.precedents]
+    references = form.references()
+    if references:
+        lines = [
+            f"{ref.mode.value}：{ref.code} {form.titles.get(ref.code, '')}".rstrip()
+            for ref in references
+        ]
         rows.append(wide("类案检索", "\n".join(lines)))
     for review in form.reviews:
-        when = format_date(review.reviewed_on) if review.reviewed_on else ""
-        signed = "　".join(part for part in (review.reviewer, when) if part)
-        rows.append(wide(f"{_short_level(review.level)}研判意见", review.opinion, 12, signed))
-    decision = "\n".join([form.decision, *map(format_measure, form.measures)]).strip()
+        signed = "　".join(part for part in (review.chair, format_date(review.held_on)) if part)
+        rows.append(
+            wide(f"{_short_level(review.level)}研判意见", review_opinion(review), 12, signed)
+        )
+    decided = form.decision
+    lines = [decided.decision_text, *map(format_measure, decided.measures)] if decided else []
+    decision = "\n".join(lines).strip()
     rows.append(wide("处理决定", decision, 15))
     rows.append(pair("经办人", form.handled_by, "审核人", form.approved_by, 8))
     return rows
+
+
+def review_opinion(review: Review) -> str:
+    """One level's opinion in the form: its outcome, and any dissent on record."""
+    reason = end_sentence(review.outcome_reason)
+    if review.outcome is Outcome.DECIDED:
+        # The decision itself fills the 处理决定 row; saying it twice would crowd the page.
+        text = "作出处理决定，见处理决定栏。"
+    elif review.outcome is Outcome.ESCALATED:
+        target = level_name(next_level(review.level) or "") or "上一级"
+        text = f"本级未能决定，提交{target}研判。{reason}"
+    elif review.outcome is Outcome.RETURNED:
+        text = f"退回补充材料。{reason}"
+    else:
+        text = f"研判中。{reason}"
+    dissent = [o.department + o.speaker for o in review.dissents]
+    if dissent:
+        text += f"{join_list(dissent)}持不同或保留意见。"
+    return text
 
 
 def _short_level(level: str) -> str:

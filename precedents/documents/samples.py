@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from precedents.documents.matter import MatterFacts, PrecedentRef, PrecedentUse
-from precedents.documents.minutes import Attendance, Minutes, Opinion, Outcome, Participant
+from precedents.documents.matter import MatterFacts
+from precedents.documents.minutes import Minutes
 from precedents.documents.policy_draft import (
     AmountStat,
     DraftingNote,
@@ -21,7 +21,17 @@ from precedents.documents.policy_draft import (
     SupportingPrecedent,
 )
 from precedents.documents.retrieval_report import RetrievalHit, RetrievalReport
-from precedents.documents.review_form import ReviewEntry, ReviewForm
+from precedents.documents.review_form import ReviewForm
+from precedents.meetings.model import (
+    Opinion,
+    Outcome,
+    Participant,
+    Reference,
+    ReferenceMode,
+    Review,
+    Role,
+    Stance,
+)
 from precedents.record import Measure
 
 ORGANISATION = "厦门市民政局"
@@ -62,7 +72,7 @@ def _hits() -> list[RetrievalHit]:
             decision="按单人户纳入低保，给予临时救助。",
             measures=[Measure("单人户低保"), Measure("临时救助", Decimal("30000"))],
             decided_on=dt.date(2022, 9, 16),
-            use=PrecedentUse.FOLLOWED,
+            use=ReferenceMode.FOLLOWED,
             use_note="患者本人重病、家庭因药费陷入困难、障碍同为合并计算收入，处理结果可以参照。",
             policy="重病患者单人户纳入低保（2023年施行）",
         ),
@@ -74,7 +84,7 @@ def _hits() -> list[RetrievalHit]:
             decision="启动救急难，先行给予临时救助，链接慈善资源。",
             measures=[Measure("救急难", Decimal("50000")), Measure("社会捐赠", Decimal("260000"))],
             decided_on=dt.date(2023, 11, 2),
-            use=PrecedentUse.CONSULTED,
+            use=ReferenceMode.CONSULTED,
             use_note="救急难与社会捐赠的组合可供参考，但该户未提出低保申请。",
         ),
         RetrievalHit(
@@ -110,26 +120,23 @@ def sample_retrieval_report(*, close: bool = True) -> RetrievalReport:
     )
 
 
-def sample_minutes() -> Minutes:
-    return Minutes(
-        organisation=ORGANISATION,
-        meeting_date=dt.date(2024, 3, 15),
+TITLES = {
+    "XM-SM-2022-014": "渐冻症患者药费支出过大，单独纳入低保并给予临时救助",
+    "XM-JM-2023-022": "白血病患儿治疗费用超出医保范围，启动救急难并动员社会捐赠",
+}
+
+
+def sample_city_review() -> Review:
+    """The city-level meeting that decided the Gaucher case, with a dissent."""
+    return Review(
+        level="市",
+        held_on=dt.date(2024, 3, 15),
         place="市民政局三楼会议室",
         chair="市民政局副局长陈某",
-        matter=sample_matter(),
-        level="市",
-        precedents=[
-            PrecedentRef(
-                "XM-SM-2022-014",
-                "渐冻症患者药费支出过大，单独纳入低保并给予临时救助",
-                PrecedentUse.FOLLOWED,
-                "处理结果参照该先例。",
-            ),
-            PrecedentRef(
-                "XM-JM-2023-022",
-                "白血病患儿治疗费用超出医保范围，启动救急难并动员社会捐赠",
-                PrecedentUse.CONSULTED,
-                "救急难与社会捐赠的做法供参考。",
+        references=[
+            Reference("XM-SM-2022-014", ReferenceMode.FOLLOWED, 0.86, "处理结果参照该先例。"),
+            Reference(
+                "XM-JM-2023-022", ReferenceMode.CONSULTED, 0.74, "救急难与社会捐赠的做法供参考。"
             ),
         ],
         opinions=[
@@ -138,15 +145,21 @@ def sample_minutes() -> Minutes:
                 "患者药费远超家庭承受能力，应先行启动救急难，再研究纳入低保。",
                 "海沧区民政局",
             ),
-            Opinion("黄某", "可协调药企给予价格优惠，医保部门同步核查可报销部分。", "市医保局"),
+            Opinion(
+                "黄某",
+                "可协调药企给予价格优惠，医保部门同步核查可报销部分。",
+                "市医保局",
+                Stance.SUPPLEMENT,
+            ),
             Opinion(
                 "郑某",
                 "单人户纳入低保突破了合并计算的规定，应待普惠政策出台后统一办理，本次以临时救助为主。",
                 "市财政局",
-                dissent=True,
+                Stance.DISSENT,
             ),
         ],
-        decision="会议同意启动救急难，将胡某按单人户纳入低保，并多渠道筹措治疗费用。",
+        outcome=Outcome.DECIDED,
+        decision_text="会议同意启动救急难，将胡某按单人户纳入低保，并多渠道筹措治疗费用。",
         measures=[
             Measure(
                 "救急难",
@@ -165,7 +178,6 @@ def sample_minutes() -> Minutes:
             "救急难金额58000元高于参照先例临时救助金额（30000元），"
             "因本案年药费近100万元，远高于先例，故提高金额。"
         ),
-        outcome=Outcome.DECIDED,
         participants=[
             Participant("陈某", "市民政局"),
             Participant("吴某", "市民政局"),
@@ -173,10 +185,39 @@ def sample_minutes() -> Minutes:
             Participant("黄某", "市医保局"),
             Participant("蔡某", "市卫生健康委"),
             Participant("林某", "海沧区民政局"),
-            Participant("许某", "市人社局", Attendance.ABSENT),
-            Participant("杨某", "东孚街道办事处", Attendance.OBSERVER),
-            Participant("刘某", "市慈善总会", Attendance.OBSERVER),
+            Participant("许某", "市人社局", Role.ABSENT),
+            Participant("杨某", "东孚街道办事处", Role.ATTENDING),
+            Participant("刘某", "市慈善总会", Role.ATTENDING),
         ],
+    )
+
+
+def sample_lower_reviews() -> list[Review]:
+    """The street and district meetings that sent the case up."""
+    return [
+        Review(
+            level="镇街",
+            held_on=dt.date(2024, 3, 6),
+            chair="东孚街道",
+            outcome=Outcome.ESCALATED,
+            outcome_reason="药费支出远超家庭承受能力，现有政策无法纳入低保",
+        ),
+        Review(
+            level="区",
+            held_on=dt.date(2024, 3, 8),
+            chair="海沧区民政局",
+            outcome=Outcome.ESCALATED,
+            outcome_reason="先行给予临时救助；单独纳入低保需突破合并计算规定",
+        ),
+    ]
+
+
+def sample_minutes() -> Minutes:
+    return Minutes(
+        organisation=ORGANISATION,
+        matter=sample_matter(),
+        review=sample_city_review(),
+        titles=dict(TITLES),
         number="第3期",
     )
 
@@ -184,30 +225,9 @@ def sample_minutes() -> Minutes:
 def sample_review_form() -> ReviewForm:
     return ReviewForm(
         matter=sample_matter(),
+        reviews=[*sample_lower_reviews(), sample_city_review()],
+        titles=dict(TITLES),
         household="3人：本人、父亲、母亲",
-        reviews=[
-            ReviewEntry(
-                "镇街",
-                "药费支出远超家庭承受能力，现有政策无法纳入低保，提请区级研判。",
-                dt.date(2024, 3, 6),
-                "东孚街道",
-            ),
-            ReviewEntry(
-                "区",
-                "先行给予临时救助；单独纳入低保需突破合并计算规定，提请市级研判。",
-                dt.date(2024, 3, 8),
-                "海沧区民政局",
-            ),
-            ReviewEntry(
-                "市",
-                "同意启动救急难，按单人户纳入低保，动员社会捐赠并协商药价。",
-                dt.date(2024, 3, 15),
-                "市民政局",
-            ),
-        ],
-        decision="启动救急难，按单人户纳入低保，多渠道筹措治疗费用。",
-        measures=sample_minutes().measures,
-        precedents=sample_minutes().precedents,
         organisation=ORGANISATION,
         filled_on=dt.date(2024, 3, 15),
     )

@@ -83,7 +83,8 @@ def form_table(
         if sum(cell.span for cell in row.cells) != columns:
             raise ValueError(f"表格第 {number} 行的单元格跨度之和必须为 {columns}")
     table: Table = document.add_table(rows=len(rows), cols=columns)
-    set_table_layout(table._tbl, column_widths(weights))
+    # No vertical padding: a form must fit its page, and its rows have a minimum height.
+    set_table_layout(table._tbl, column_widths(weights), padding=0)
     for row, table_row in zip(rows, table.rows, strict=True):
         # Rows may split across pages: a form that does not fit loses no room to gaps.
         if row.min_height_mm:

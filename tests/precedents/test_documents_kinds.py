@@ -14,24 +14,25 @@ from docx.document import Document as DocxDocument
 from precedents.documents import samples, styles
 from precedents.documents.checks import document_text, export_problems
 from precedents.documents.fonts import FontSet
-from precedents.documents.matter import MatterFacts, PrecedentUse
-from precedents.documents.minutes import (
-    Attendance,
-    Minutes,
-    Opinion,
-    Outcome,
-    Participant,
-    attendance_text,
-    render_minutes,
-)
+from precedents.documents.matter import MatterFacts
+from precedents.documents.minutes import Minutes, attendance_text, render_minutes
 from precedents.documents.policy_draft import Statement, evidence_sentences, render_policy_draft
 from precedents.documents.retrieval_report import (
     NO_CLOSE_PRECEDENT,
     render_retrieval_report,
     standard_conclusion,
 )
-from precedents.documents.review_form import render_review_form
+from precedents.documents.review_form import render_review_form, review_opinion
 from precedents.documents.text import chinese_numeral, format_amount, format_date
+from precedents.meetings.model import (
+    Opinion,
+    Outcome,
+    Participant,
+    ReferenceMode,
+    Review,
+    Role,
+    Stance,
+)
 from precedents.record import Measure, PrecedentRecord
 
 FONTS = FontSet()
@@ -142,28 +143,48 @@ def test_minutes_structure_and_attendance(tmp_path: Path) -> None:
 
 
 def test_minutes_of_an_escalation(tmp_path: Path) -> None:
-    minutes = Minutes(
-        organisation="厦门市海沧区民政局",
-        meeting_date=dt.date(2024, 3, 8),
+    review = Review(
+        level="区",
+        held_on=dt.date(2024, 3, 8),
         place="区民政局会议室",
         chair="区民政局局长林某",
-        matter=samples.sample_matter(),
-        level="区",
-        opinions=[Opinion("林某", "单独纳入低保需突破合并计算规定", "区民政局")],
+        presented_facts="东孚街道汇报：小胡药费每年近100万元。",
+        opinions=[Opinion("林某", "单独纳入低保需突破合并计算规定", "区民政局", Stance.RESERVED)],
         measures=[Measure("临时救助", Decimal("20000"), department="东孚街道")],
         outcome=Outcome.ESCALATED,
-        next_level="市",
         outcome_reason="合并计算规定需市级研究",
         participants=[
             Participant("林某", "区民政局"),
-            Participant("杨某", "东孚街道", Attendance.OBSERVER),
+            Participant("杨某", "东孚街道", Role.ATTENDING),
         ],
+    )
+    minutes = Minutes(
+        organisation="厦门市海沧区民政局", matter=samples.sample_matter(), review=review
     )
     path = render_minutes(minutes, tmp_path / "escalated.docx", fonts=FONTS)
     body = document_text(path)
     assert "区级研判未能形成决定，提交市级研判。合并计算规定需市级研究。" in body
-    assert "与先例不一致的说明" not in body and "请假：" not in body
-    assert attendance_text(minutes.participants) == "区民政局林某，东孚街道杨某"
+    assert "区民政局林某持保留意见，认为：单独纳入低保需突破合并计算规定。" in body
+    assert "基本情况：东孚街道汇报：小胡药费每年近100万元。" in body, "the facts as presented"
+    assert "需长期使用特效药" not in body
+    assert "与先例不一致的说明" not in body and "请假：" not in body and "类案检索情况" not in body
+    assert attendance_text(review.participants) == "区民政局林某，东孚街道杨某"
+
+
+def test_review_opinions_per_outcome() -> None:
+    lower = samples.sample_lower_reviews()
+    assert review_opinion(lower[0]) == (
+        "本级未能决定，提交区级研判。药费支出远超家庭承受能力，现有政策无法纳入低保。"
+    )
+    city = samples.sample_city_review()
+    assert review_opinion(city) == "作出处理决定，见处理决定栏。市财政局郑某持不同或保留意见。"
+    returned = Review(
+        level="村居",
+        held_on=dt.date(2024, 1, 2),
+        outcome=Outcome.RETURNED,
+        outcome_reason="缺收入证明",
+    )
+    assert review_opinion(returned) == "退回补充材料。缺收入证明。"
 
 
 def test_review_form_is_one_table_with_every_part(tmp_path: Path) -> None:
@@ -307,7 +328,7 @@ def test_number_and_date_wording() -> None:
     assert format_date(dt.date(2025, 1, 5)) == "2025年1月5日"
     assert format_amount(Decimal("58000.00")) == "58000元"
     assert format_amount(Decimal("1234.5")) == "1234.50元"
-    assert PrecedentUse.FOLLOWED.value == "参照"
+    assert ReferenceMode.FOLLOWED.value == "参照"
 
 
 def test_document_properties_are_masked_too(tmp_path: Path) -> None:
