@@ -11,9 +11,8 @@ Public entry points:
 """
 
 from search_index.similar.features import FeatureExtractor, Features
-from search_index.similar.hits import Reason, SimilarHit
-from search_index.similar.index import Coverage, SimilarityIndex
-from search_index.similar.scoring import CLOSE_THRESHOLD
+from search_index.similar.hits import CLOSE_THRESHOLD, Coverage, Reason, SimilarHit
+from search_index.similar.index import SimilarityIndex
 from search_index.similar.settings import (
     AttributeWeights,
     SettingsInvalid,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from search_index.similar import attributes as attr
 from search_index.similar.features import Features
 from search_index.similar.hits import Reason
-from search_index.similar.scoring import ATTRIBUTES, CLOSE_THRESHOLD, text_similarity
+from search_index.similar.scoring import ATTRIBUTES, text_similarity
 from search_index.similar.settings import ATTRIBUTE_LABELS, SimilaritySettings
 from search_index.similar.taxonomy import Taxonomy
 
@@ -67,18 +67,6 @@ def explain(
             _attribute_reason(name, query, precedent, parts[name], weights[name], total, settings)
         )
     return reasons
-
-
-def summary_reason(raw: float, score: float) -> Reason:
-    verdict = "高度相似" if score >= CLOSE_THRESHOLD else "相似程度一般"
-    limit = f"{CLOSE_THRESHOLD:.2f} 及以上为高度相似"
-    note = f"综合 {raw * 100:.1f} 分，校准后相似度 {score:.2f}（{limit}）：{verdict}"
-    return Reason("summary", note=note)
-
-
-def policy_reason(policy: str) -> Reason:
-    name = f"《{policy}》" if policy else "已出台的普惠政策"
-    return Reason("policy", note=f"该先例所涉情形已被{name}覆盖，可直接按政策办理")
 
 
 def _attribute_reason(

@@ -10,9 +10,18 @@ the points of one hit add up to its uncalibrated score.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from search_index.similar.features import Features
 from search_index.similar.taxonomy import Link
+
+#: Which precedents an adopted general policy covers: a set of codes, or a callable
+#: returning the policy's name (or True) for a covered code and None/False otherwise.
+Coverage = Collection[str] | Callable[[str], str | bool | None]
+
+#: Calibrated score at and above which a precedent is a "close precedent" (高度相似).
+CLOSE_THRESHOLD = 0.5
 
 #: Kinds of reasons, in the order a hit lists them.
 REASON_KINDS: tuple[str, ...] = ("shared", "terms", "attribute", "policy", "summary")
@@ -92,3 +101,44 @@ class SimilarHit:
             "policy": self.policy,
             "reasons": [reason.text for reason in self.reasons],
         }
+
+
+def coverage(covered: Coverage | None, code: str) -> tuple[bool, str]:
+    """Whether a general policy covers the precedent, and the policy's name when known."""
+    if covered is None:
+        return False, ""
+    if callable(covered):
+        answer = covered(code)
+        return bool(answer), answer if isinstance(answer, str) else ""
+    return code in covered, ""
+
+
+def make_hit(
+    precedent: Features,
+    reasons: list[Reason],
+    scores: tuple[float, float, float],
+    covered: tuple[bool, str],
+) -> SimilarHit:
+    """A hit from its precedent, its reasons, (raw, calibrated, text) scores and coverage."""
+    raw, score, text_score = scores
+    is_covered, policy = covered
+    if is_covered:
+        name = f"《{policy}》" if policy else "已出台的普惠政策"
+        reasons.append(Reason("policy", note=f"该先例所涉情形已被{name}覆盖，可直接按政策办理"))
+    verdict = "高度相似" if score >= CLOSE_THRESHOLD else "相似程度一般"
+    limit = f"{CLOSE_THRESHOLD:.2f} 及以上为高度相似"
+    note = f"综合 {raw * 100:.1f} 分，校准后相似度 {score:.2f}（{limit}）：{verdict}"
+    reasons.append(Reason("summary", note=note))
+    return SimilarHit(
+        code=precedent.code,
+        title=precedent.title,
+        score=score,
+        close=score >= CLOSE_THRESHOLD,
+        raw=raw,
+        text_score=text_score,
+        decided=precedent.decided,
+        date=precedent.date,
+        covered_by_policy=is_covered,
+        policy=policy,
+        reasons=reasons,
+    )

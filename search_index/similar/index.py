@@ -30,15 +30,13 @@ import numpy.typing as npt
 from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
 from search_index.similar import persist
-from search_index.similar.explain import explain, policy_reason, summary_reason
+from search_index.similar.explain import explain
 from search_index.similar.features import FeatureExtractor, Features
-from search_index.similar.hits import SimilarHit
+from search_index.similar.feedback import feedback
+from search_index.similar.hits import Coverage, SimilarHit, coverage, make_hit
 from search_index.similar.scoring import (
-    CLOSE_THRESHOLD,
     attribute_columns,
     attribute_pair,
-    best_rows,
-    calibrate,
     calibrate_many,
     combine,
     select,
@@ -50,7 +48,6 @@ from search_index.similar.taxonomy import Taxonomy
 from search_index.similar.vectors import (
     IdfSnapshot,
     build_segment,
-    expand,
     query_vector,
     row_vector,
     to_ids,
@@ -61,15 +58,7 @@ COMPACT_MIN_ROWS = 512
 #: Share of added or dead rows (relative to the compacted rows) that triggers compaction.
 COMPACT_SHARE = 0.10
 
-#: Precedents of the first pass whose key terms expand the query (pseudo-relevance feedback).
-FEEDBACK_ROWS = 3
-#: Weight of their mean vector against the matter's own (which has weight 1).
-FEEDBACK_WEIGHT = 1.0
-
 Progress = Callable[[int, int], None]
-#: Which precedents an adopted general policy covers: a set of codes, or a callable
-#: returning the policy's name (or True) for a covered code and None/False otherwise.
-Coverage = Collection[str] | Callable[[str], str | bool | None]
 
 
 class SimilarityIndex:
@@ -243,8 +232,8 @@ class SimilarityIndex:
 
         The record itself (same code) is never its own precedent. Ties at the
         displayed precision (two decimals) go to decided precedents, then to
-        newer ones. Scoring runs twice: the best `FEEDBACK_ROWS` precedents of
-        the first pass lend their key terms to the second (`vectors.expand`).
+        newer ones. Scoring runs twice: the best precedents of the first pass
+        lend their key terms to the second (`feedback.feedback`).
         """
         with self._lock:
             self._refresh()
@@ -254,7 +243,7 @@ class SimilarityIndex:
             own = query_vector(query.terms, self._store.term_id, self._idf)
             text = self._text_scores(own)
             raw = combine(text, parts, self.settings)
-            vectors = self._feedback(own, raw, usable, text)
+            vectors = feedback(own, raw, usable, text, self._row_vector, self._text_scores)
             raw = combine(text, parts, self.settings)
             score = calibrate_many(raw)
             store = self._store
@@ -352,36 +341,6 @@ class SimilarityIndex:
         self._delta.accumulate(ids, weights, text)
         return text
 
-    def _feedback(
-        self,
-        own: dict[str, float],
-        first: npt.NDArray[np.float64],
-        usable: npt.NDArray[np.bool_],
-        text: npt.NDArray[np.float64],
-    ) -> dict[int, dict[str, float]]:
-        """Rescore `text` in place with the query expanded by its first-pass neighbours.
-
-        Each neighbour lends its key terms in proportion to its calibrated
-        first-pass score, as relevance models weight feedback documents: a matter
-        with no close precedent borrows little and cannot drift into a
-        neighbouring kind of matter. Returns the vector each row was scored with:
-        key -1 for every row, and a leave-one-out vector for each neighbour, which
-        must not vouch for itself.
-        """
-        rows = sorted(int(r) for r in best_rows(first, usable, FEEDBACK_ROWS))
-        if not rows:
-            return {-1: own}
-        share = FEEDBACK_WEIGHT / len(rows)
-        found = {row: (self._row_vector(row), share * calibrate(float(first[row]))) for row in rows}
-        expanded = expand(own, list(found.values()))
-        text[:] = self._text_scores(expanded)
-        vectors = {-1: expanded}
-        for row, (vector, _) in found.items():
-            alone = expand(own, [found[r] for r in rows if r != row])
-            vectors[row] = alone
-            text[row] = sum(w * vector[t] for t, w in alone.items() if t in vector)
-        return vectors
-
     def _usable(self, exclude: Collection[str]) -> npt.NDArray[np.bool_]:
         """Live rows, minus the excluded codes."""
         usable = self._store.column("alive").copy()
@@ -413,29 +372,9 @@ class SimilarityIndex:
         reasons = explain(
             query, precedent, (own, expanded, p_vector), parts, self.settings, taxonomies
         )
-        is_covered, policy = _coverage(covered, precedent.code)
-        if is_covered:
-            reasons.append(policy_reason(policy))
-        reasons.append(summary_reason(raw, score))
-        return SimilarHit(
-            code=precedent.code,
-            title=precedent.title,
-            score=score,
-            close=score >= CLOSE_THRESHOLD,
-            raw=raw,
-            text_score=sum(w * p_vector[t] for t, w in expanded.items() if t in p_vector),
-            decided=precedent.decided,
-            date=precedent.date,
-            covered_by_policy=is_covered,
-            policy=policy,
-            reasons=reasons,
+        return make_hit(
+            precedent,
+            reasons,
+            (raw, score, sum(w * p_vector[t] for t, w in expanded.items() if t in p_vector)),
+            coverage(covered, precedent.code),
         )
-
-
-def _coverage(covered: Coverage | None, code: str) -> tuple[bool, str]:
-    if covered is None:
-        return False, ""
-    if callable(covered):
-        answer = covered(code)
-        return bool(answer), answer if isinstance(answer, str) else ""
-    return code in covered, ""

@@ -48,8 +48,6 @@ from search_index.similar.taxonomy import Taxonomy
 Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 
-#: Calibrated score at and above which a precedent is a "close precedent" (高度相似).
-CLOSE_THRESHOLD = 0.5
 #: Combined score that calibrates to `CLOSE_THRESHOLD`.
 RAW_AT_THRESHOLD = 0.52
 #: Steepness of the calibration curve around the threshold.

@@ -88,13 +88,7 @@ def query_vector(
 def expand(
     query: Mapping[str, float], neighbours: Sequence[tuple[Mapping[str, float], float]]
 ) -> dict[str, float]:
-    """Pseudo-relevance feedback: the query plus weighted neighbour vectors, unit length.
-
-    The best few precedents of a first pass share the matter's kind of hardship;
-    adding their key terms lets the second pass find precedents that describe the
-    same kind of matter in other words (视网膜母细胞瘤 meets 白血病 through 患儿,
-    化疗 and 医保目录外).
-    """
+    """The query plus weighted neighbour vectors, scaled to unit length (see `feedback`)."""
     vector = dict(query)
     for neighbour, weight in neighbours:
         for term, value in neighbour.items():
