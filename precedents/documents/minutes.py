@@ -113,11 +113,11 @@ def opening(minutes: Minutes) -> str:
     review = minutes.review
     level = level_name(review.level)
     held = f"一事一议专题会议（{level}研判）" if level else "一事一议专题会议"
-    chair = f"{review.chair}在" if review.chair else ""
-    place = f"{review.place}" if review.place else ""
+    place = f"在{review.place}" if review.place else ""
+    who = f"{review.chair}{place}主持召开" if review.chair else f"{place}召开"
     subject = minutes.matter.title.rstrip("。")
     return (
-        f"{format_date(review.held_on)}，{chair}{place}主持召开{held}，"
+        f"{format_date(review.held_on)}，{who}{held}，"
         f"研究{subject}有关事项。现将会议议定事项纪要如下："
     )
 
