@@ -31,6 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_list",
     "precedents.cli.cmd_show",
     "precedents.cli.cmd_stats",
+    "precedents.cli.cmd_minutes",
+    "precedents.cli.cmd_review_form",
 )
 
 MAX_ISSUES_SHOWN = 200
