@@ -53,6 +53,7 @@ def load_records(path: Path) -> list[PrecedentRecord]:
 def score(patterns: list[Pattern], labelled: list[dict[str, Any]]) -> dict[str, Any]:
     """Recovered labelled patterns, spurious mined ones, and foreign codes per recovery."""
     recovered: dict[str, tuple[str, list[str]]] = {}
+    missed: dict[str, list[str]] = {}
     matched: set[str] = set()
     for label in labelled:
         wanted = set(label["codes"])
@@ -60,10 +61,16 @@ def score(patterns: list[Pattern], labelled: list[dict[str, Any]]) -> dict[str, 
             held = wanted & set(mined.codes)
             if len(held) >= MIN_HELD and len(held) / mined.support >= MIN_PURITY:
                 recovered[label["id"]] = (mined.id, sorted(set(mined.codes) - wanted))
+                missed[label["id"]] = sorted(wanted - held)
                 matched.add(mined.id)
                 break
     spurious = [p for p in patterns if p.id not in matched]
-    return {"recovered": recovered, "spurious": spurious, "total": len(labelled)}
+    return {
+        "recovered": recovered,
+        "missed": missed,
+        "spurious": spurious,
+        "total": len(labelled),
+    }
 
 
 def run(
@@ -91,6 +98,8 @@ def report(result: dict[str, Any], labelled: list[dict[str, Any]]) -> None:
         if label_id in result["recovered"]:
             pid, foreign = result["recovered"][label_id]
             extra = f"foreign: {', '.join(foreign)}" if foreign else "pure"
+            missed = result["missed"][label_id]
+            extra += f"; missed: {', '.join(missed)}" if missed else "; complete"
             print(f"  {label_id} found as {pid}  {extra}")
         else:
             print(f"  {label_id} NOT FOUND  ({names[label_id]})")
@@ -98,17 +107,23 @@ def report(result: dict[str, Any], labelled: list[dict[str, Any]]) -> None:
         print(f"  spurious {mined.id} ({mined.support}): {', '.join(mined.codes)}")
 
 
+def _figures(result: dict[str, Any]) -> str:
+    """recovered/total, spurious, foreign codes pulled in, labelled codes left out."""
+    foreign = sum(len(f) for _, f in result["recovered"].values())
+    missed = sum(len(m) for m in result["missed"].values())
+    found, spurious = len(result["recovered"]), len(result["spurious"])
+    return f"{found}/{result['total']} s{spurious} f{foreign} m{missed}"
+
+
 def sweep(records: list[PrecedentRecord], labelled: list[dict[str, Any]]) -> None:
     base = MiningSettings()
-    print("\nsensitivity (each setting alone; recovered/total, spurious, foreign codes):")
+    print("\nsensitivity (each setting alone; recovered/total, spurious, foreign, missed codes):")
     for name in SWEPT:
         row = []
         for factor in (0.8, 0.9, 1.0, 1.1, 1.2):
             value = round(getattr(base, name) * factor, 4)
             result = run(records, labelled, replace(base, **{name: value}))
-            foreign = sum(len(f) for _, f in result["recovered"].values())
-            found, spurious = len(result["recovered"]), len(result["spurious"])
-            row.append(f"{value:g}: {found}/{result['total']} s{spurious} f{foreign}")
+            row.append(f"{value:g}: {_figures(result)}")
         print(f"  {name:<18} " + " | ".join(row))
     for spread in (0.1, 0.2):
         corners = list(itertools.product((1 - spread, 1 + spread), repeat=len(SWEPT)))
@@ -169,9 +184,7 @@ def stress(records: list[PrecedentRecord], labelled: list[dict[str, Any]]) -> No
     print("\nstress (the same cases written another way):")
     for name, variant in variants.items():
         result = run(variant, labelled, MiningSettings())
-        foreign = sum(len(f) for _, f in result["recovered"].values())
-        found, spurious = len(result["recovered"]), len(result["spurious"])
-        print(f"  {name:<48} {found}/{result['total']} s{spurious} f{foreign}")
+        print(f"  {name:<48} {_figures(result)}")
 
 
 def main(argv: list[str] | None = None) -> int:

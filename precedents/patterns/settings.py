@@ -41,7 +41,7 @@ class MiningSettings:
     split_ratio: float = 0.65
     #: A member whose mean similarity to the rest of its group (text or structured)
     #: falls below this share of the group's median is pruned as a stray.
-    member_ratio: float = 0.6
+    member_ratio: float = 0.58
     #: Least Jaccard overlap for a newly mined group to keep a stored pattern's id.
     match_overlap: float = 0.4
 
