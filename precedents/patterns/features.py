@@ -5,7 +5,9 @@ measures) say what kind of case it was, generalised through the vocabulary
 taxonomy so that 单人户低保 also counts as 低保 and 临时救助 sits near 救急难.
 The narrative says what the structured fields cannot: 白血病 against 尿毒症,
 渔船 against 茶园. Each signal becomes a weighted vector; their cosine
-similarities are mixed into one matrix that the clustering reads.
+similarities, each measured against how close a precedent typically is to its
+nearest others (`on_neighbour_scale`), are mixed into one matrix that the
+clustering reads.
 
 Text goes through `search_index.analysis` (`normalize`, `segment`) so that the
 miner and the search agree on what a word is; vocabulary synonyms are folded

@@ -34,7 +34,8 @@ class MiningSettings:
     min_districts: int = 2
     #: Share of the structured similarity in the combined similarity; the rest is text.
     structured_weight: float = 0.4
-    #: Average-linkage threshold on the combined similarity.
+    #: Average-linkage threshold on the combined similarity, which is measured in units
+    #: of a precedent's typical similarity to its two nearest others (1.0 = as close).
     link_threshold: float = 0.55
     #: A merge of two groups that are each large enough is undone when the link between
     #: them is below this share of their own cohesion (they are two patterns, not one).
@@ -51,13 +52,19 @@ class MiningSettings:
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> MiningSettings:
         """Settings from stored data; unknown keys are ignored, missing ones defaulted."""
-        known = {f.name: f.type for f in fields(cls)}
+        defaults = cls()
         values: dict[str, Any] = {}
-        for name, value in data.items():
-            if name not in known:
+        for name in (f.name for f in fields(cls)):
+            if name not in data:
                 continue
-            default = getattr(cls(), name)
-            values[name] = type(default)(value)
+            kind = type(getattr(defaults, name))
+            try:
+                values[name] = kind(data[name])
+            except (TypeError, ValueError):
+                expected = "整数" if kind is int else "数值"
+                raise PrecedentError(
+                    "patterns.bad_setting", name=name, value=data[name], expected=expected
+                ) from None
         settings = replace(cls(), **values)
         settings.check()
         return settings
@@ -78,9 +85,15 @@ class MiningSettings:
                 value=self.min_districts,
                 expected="不小于 1 的整数",
             )
+        if not 0.0 < self.link_threshold < 3.0:
+            raise PrecedentError(
+                "patterns.bad_setting",
+                name="聚类阈值",
+                value=self.link_threshold,
+                expected="0 与 3 之间的数值",
+            )
         for label, value in (
             ("结构化相似度权重", self.structured_weight),
-            ("聚类阈值", self.link_threshold),
             ("拆分比例", self.split_ratio),
             ("成员离群比例", self.member_ratio),
             ("匹配重合度", self.match_overlap),

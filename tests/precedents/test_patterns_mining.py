@@ -175,7 +175,10 @@ def test_settings_are_checked_with_a_clear_message() -> None:
         MiningSettings(min_support=1).check()
     assert "最少先例数" in info.value.message
     with pytest.raises(PrecedentError):
-        mine_patterns(all_cases(), MiningSettings(link_threshold=1.5))
+        mine_patterns(all_cases(), MiningSettings(split_ratio=1.5))
+    with pytest.raises(PrecedentError) as info:
+        MiningSettings.from_mapping({"link_threshold": "高"})
+    assert "link_threshold" in info.value.message
     assert MiningSettings.from_mapping({"min_support": "4", "unknown": 1}).min_support == 4
 
 
