@@ -32,6 +32,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", help="data folder (default: the user's data folder)")
     parser.add_argument("--db-url", help="database address (default: the local file)")
     parser.add_argument("--user", help="officer name recorded in the audit trail")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, show the window, print the number of precedents and quit (build check)",
+    )
     return parser.parse_known_args(argv)[0]
 
 
@@ -110,10 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_demo_if_empty(library)
     except PrecedentError as exc:
         log.error("demo precedents not loaded: %s", exc.message)
-    return run_window(app, library, prefs)
+    return run_window(app, library, prefs, smoke_test=args.smoke_test)
 
 
-def run_window(app: QApplication, library: Library, prefs: Prefs) -> int:
+def run_window(
+    app: QApplication, library: Library, prefs: Prefs, *, smoke_test: bool = False
+) -> int:
     from desktop.main_window import MainWindow
     from desktop.search_adapter import SearchAdapter
     from desktop.tasks import TaskManager
@@ -122,6 +129,13 @@ def run_window(app: QApplication, library: Library, prefs: Prefs) -> int:
     adapter = SearchAdapter(library)
     window = MainWindow(library, adapter, tasks, prefs)
     window.show()
+    if smoke_test:
+        # A build check: quit as soon as the first results are listed.
+        def report() -> None:
+            print(f"ready {len(window.library_page.catalogue)}", flush=True)
+            app.exit(0)
+
+        window.library_page.first_results.connect(report)
     QTimer.singleShot(0, window.start)
     try:
         return app.exec()

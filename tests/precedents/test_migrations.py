@@ -15,7 +15,7 @@ from sqlalchemy import MetaData, insert, text
 from precedents.db import alembic_config, head_revision, open_engine, upgrade_schema
 from precedents.errors import StorageError
 from precedents.library import Library
-from precedents.models import Base
+from precedents.schema import metadata
 from precedents.store.precedents import get_record
 
 REVISIONS = [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
@@ -26,7 +26,7 @@ def test_models_match_the_newest_migration(tmp_path: Path) -> None:
     engine = open_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     upgrade_schema(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()
     assert diff == []
 
