@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if SettingsDialog.ask(self, self.library, self.adapter, self.prefs):
             self.status.say(self.tr("Settings saved."))
+            self.adapter.apply_settings()
             self.library_page.record.editor.set_vocabulary_changed()
 
     def open_drafts(self) -> None:

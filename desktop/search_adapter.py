@@ -13,16 +13,33 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
+import logging
+import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import select
 
 from precedents.library import Library
 from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardshipRow, PrecedentRow
+from precedents.patterns.models import PolicyCoverageRow, PolicyRow
 from precedents.record import PrecedentRecord
+from precedents.store.vocabulary import load_synonyms
+from search_index.similar import (
+    CLOSE_THRESHOLD,
+    SettingsInvalid,
+    SimilarityIndex,
+    SimilarityIndexUnusable,
+    SimilaritySettings,
+)
+from search_index.similar.settings import ATTRIBUTE_LABELS, AttributeWeights
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
@@ -129,12 +146,17 @@ class SimilarHit:
     score: float
     close: bool
     reasons: tuple[str, ...] = ()
+    decided: bool = True
+    #: The general policy that now covers this precedent, if any.
+    policy: str = ""
 
 
 @dataclass(slots=True)
 class SimilarResults:
     hits: list[SimilarHit]
     threshold: float
+    #: Policies in force that already settle the matter ("此情形已有普惠政策：…").
+    notices: list[str] = field(default_factory=list)
 
     @property
     def has_close(self) -> bool:
@@ -177,34 +199,131 @@ def _spans(text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
+def similarity_settings(library: Library) -> SimilaritySettings:
+    """The similarity engine's settings from the shared settings file (defaults if unusable)."""
+    data = {
+        "weights": dict(library.settings.similarity_weights),
+        "poverty_line_by_year": dict(library.settings.dibao_lines),
+    }
+    try:
+        return SimilaritySettings.from_dict(data)
+    except SettingsInvalid as exc:
+        log.warning("similarity settings unusable, using defaults: %s", exc.message)
+        return SimilaritySettings()
+
+
 class SearchAdapter:
     """Search and similar precedents for the library screen."""
 
-    SIMILAR_THRESHOLD = 0.5
+    SIMILAR_THRESHOLD = CLOSE_THRESHOLD
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.state = IndexState.CLOSED
         self._entries: dict[str, _Entry] = {}
+        self._similar: SimilarityIndex | None = None
+        self._similar_seq = 0
+        self._write_lock = threading.Lock()
 
     # -- lifecycle ----------------------------------------------------------------
 
     def open(self, progress: Progress | None = None) -> None:
         self.state = IndexState.OPENING
-        self._load(progress)
+        self._load(None)
+        self._open_similar(progress)
         self.state = IndexState.READY
 
     def rebuild(self, progress: Progress | None = None) -> None:
         self.state = IndexState.REBUILDING
-        self._load(progress)
+        self._load(None)
+        with self._write_lock:
+            if self._similar is not None:
+                self._fill_similar(self._similar, progress)
         self.state = IndexState.READY
 
     def sync(self) -> None:
         """Catch up with saves, deletions and imports."""
         self._load(None)
+        with self._write_lock:
+            if self._similar is not None:
+                self._catch_up(self._similar)
 
     def close(self) -> None:
         self.state = IndexState.CLOSED
+        self._similar = None
+
+    def apply_settings(self) -> None:
+        """New similarity weights or 低保 lines take effect at the next query."""
+        if self._similar is not None:
+            self._similar.settings = similarity_settings(self.library)
+
+    # -- the similarity index, following the change feed ---------------------------
+
+    @property
+    def _similar_folder(self) -> Path:
+        return self.library.index_dir / "similar"
+
+    def _open_similar(self, progress: Progress | None) -> None:
+        with self.library.session() as session:
+            groups = load_synonyms(session)
+        options = {
+            "vocabulary": self.library.vocabulary(),
+            "settings": similarity_settings(self.library),
+            "extra_synonym_groups": groups,
+        }
+        folder = self._similar_folder
+        with self._write_lock:
+            try:
+                index = SimilarityIndex.open(folder, **options)
+            except SimilarityIndexUnusable as exc:
+                log.warning("similarity index rebuilt: %s", exc.message)
+                shutil.rmtree(folder, ignore_errors=True)
+                index = SimilarityIndex.open(folder, **options)
+            seq = self._read_seq(index)
+            if seq is None:
+                self._fill_similar(index, progress)
+            else:
+                self._similar_seq = seq
+                self._catch_up(index)
+            self._similar = index
+
+    def _read_seq(self, index: SimilarityIndex) -> int | None:
+        path = self._similar_folder / "feed.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("generation") != index.generation or not index.generation:
+                return None
+            return int(data["seq"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write_seq(self, index: SimilarityIndex) -> None:
+        path = self._similar_folder / "feed.json"
+        data = {"seq": self._similar_seq, "generation": index.generation}
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+    def _fill_similar(self, index: SimilarityIndex, progress: Progress | None) -> None:
+        source = self.library.record_source()
+        seq, total = source.last_seq(), source.count()
+        index.reset()
+        index.upsert(source.iter_all(), progress=progress, total=total)
+        index.save()
+        self._similar_seq = seq
+        self._write_seq(index)
+
+    def _catch_up(self, index: SimilarityIndex) -> None:
+        source = self.library.record_source()
+        changes = source.changes_since(self._similar_seq)
+        if not changes:
+            return
+        last_op = {change.code: change.op for change in changes}
+        index.delete([code for code, op in last_op.items() if op == "delete"])
+        index.upsert(source.load([code for code, op in last_op.items() if op != "delete"]))
+        index.flush()
+        self._similar_seq = changes[-1].seq
+        self._write_seq(index)
+
+    # -- search -------------------------------------------------------------------
 
     def _load(self, progress: Progress | None) -> None:
         with self.library.session() as session:
@@ -233,8 +352,6 @@ class SearchAdapter:
                 )
                 for r in rows
             }
-            if progress is not None:
-                progress(len(by_id) // 2, len(by_id))
             for table, column, target in (
                 (PrecedentHardshipRow, PrecedentHardshipRow.term, "hardships"),
                 (PrecedentBarrierRow, PrecedentBarrierRow.term, "barriers"),
@@ -243,10 +360,6 @@ class SearchAdapter:
                 for precedent_id, term in session.execute(select(table.precedent_id, column)):
                     getattr(by_id[precedent_id], target).append(term)
         self._entries = {e.code: e for e in by_id.values()}
-        if progress is not None:
-            progress(len(by_id), len(by_id))
-
-    # -- queries ------------------------------------------------------------------
 
     def search(self, query: Query, limit: int = 2000) -> Results:
         started = time.perf_counter()
@@ -273,25 +386,57 @@ class SearchAdapter:
         elapsed = (time.perf_counter() - started) * 1000
         return Results(query, len(matched), hits, facets, elapsed_ms=elapsed)
 
+    # -- similar precedents -------------------------------------------------------
+
     def similarity_weights(self) -> list[tuple[str, str, float]]:
         """(name, label, default) of each editable similarity weight."""
-        return []
+        return [(name, ATTRIBUTE_LABELS[name], value) for name, value in AttributeWeights().items()]
 
     def similar(
         self, record: PrecedentRecord, limit: int = 8, exclude: str | None = None
     ) -> SimilarResults:
-        wanted = set(record.hardships) | set(record.barriers)
-        scored = []
-        for entry in self._entries.values():
-            if entry.code == (exclude or record.code) or not wanted:
-                continue
-            theirs = set(entry.hardships) | set(entry.barriers)
-            shared = wanted & theirs
-            if not shared:
-                continue
-            score = len(shared) / len(wanted | theirs)
-            reason = "共同的困难情形与政策障碍：" + "、".join(sorted(shared))
-            close = score >= self.SIMILAR_THRESHOLD
-            scored.append(SimilarHit(entry.code, entry.title, score, close, (reason,)))
-        scored.sort(key=lambda h: (-h.score, h.code))
-        return SimilarResults(scored[:limit], self.SIMILAR_THRESHOLD)
+        """The most similar precedents to `record` (a saved precedent or a draft matter)."""
+        index = self._similar
+        if index is None:
+            return SimilarResults([], CLOSE_THRESHOLD)
+        covered, notices = self._coverage(record)
+        hits = index.query(record, limit, exclude=[exclude] if exclude else (), covered=covered)
+        return SimilarResults(
+            [
+                SimilarHit(
+                    code=hit.code,
+                    title=hit.title,
+                    score=hit.score,
+                    close=hit.close,
+                    reasons=tuple(reason.text for reason in hit.reasons),
+                    decided=hit.decided,
+                    policy=hit.policy,
+                )
+                for hit in hits
+            ],
+            CLOSE_THRESHOLD,
+            notices,
+        )
+
+    def _coverage(self, record: PrecedentRecord) -> tuple[dict[str, str], list[str]]:
+        """Covered precedent code → policy title, and notices for the matter itself."""
+        # Imported here: the policy registry pulls in the drafting code, which start-up
+        # does not need.
+        from precedents.patterns.registry import coverage_notice, covering_policies
+
+        with self.library.session() as session:
+            covered = {
+                code: title
+                for code, title in session.execute(
+                    select(PolicyCoverageRow.code, PolicyRow.title).join(
+                        PolicyRow, PolicyRow.id == PolicyCoverageRow.policy_id
+                    )
+                )
+            }
+            notices = [
+                coverage_notice(policy)
+                for policy in covering_policies(
+                    session, record, vocabulary=self.library.vocabulary()
+                )
+            ]
+        return covered, notices

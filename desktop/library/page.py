@@ -54,6 +54,8 @@ HIDDEN_COLUMNS = (Column.CODE, Column.LEVEL, Column.RELEVANCE)
 
 class LibraryPage(QWidget):
     counts_changed = Signal(int, int)  # results shown, precedents in the library
+    #: Emitted once, when the index has answered the first query.
+    first_results = Signal()
     index_state_changed = Signal(object)  # IndexState
     message = Signal(str)
 
@@ -71,6 +73,7 @@ class LibraryPage(QWidget):
         self.tasks = tasks
         self.prefs = prefs
         self.catalogue = Catalogue()
+        self._answered = False
         self.search = SearchController(adapter, tasks, self)
         self.transfer = Transfer(library, tasks, self)
         self._build()
@@ -205,9 +208,7 @@ class LibraryPage(QWidget):
             action = menu.addAction(self.results.headers()[column])
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda on, c=column: header.setSectionHidden(c, not on)
-            )
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
         menu.exec(header.mapToGlobal(position))
 
     def _sort_chosen(self, _index: int) -> None:
@@ -257,6 +258,8 @@ class LibraryPage(QWidget):
     # -- results ----------------------------------------------------------------
 
     def _show_results(self, results: Results) -> None:
+        first = self.search.last_results is results and not self._answered
+        self._answered = True
         selected = self.record.code
         self.results.set_hits(results.hits)
         self.facets.set_counts(results.facets, results.query)
@@ -264,6 +267,8 @@ class LibraryPage(QWidget):
         self._update_filters(results)
         if selected is not None:
             self._select_row_of(selected)
+        if first:
+            self.first_results.emit()
 
     def _update_count(self, results: Results | None) -> None:
         total = len(self.catalogue)

@@ -9,6 +9,7 @@ opens it in the library.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -65,7 +66,8 @@ class SimilarModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([f"{hit.code}  {hit.title}", *hit.reasons])
+            state = "" if hit.decided else self.tr(" (not decided yet)")
+            return "\n".join([f"{hit.code}  {hit.title}{state}", *hit.reasons])
         if role == HIT_ROLE:
             return hit
         return None
@@ -170,7 +172,11 @@ class SimilarPanel(QWidget):
             text = self.tr("%n close precedent(s) (similarity %1 or more).", "", close)
         else:
             text = self.tr("No close precedent: nothing on file reaches similarity %1.")
-        self.verdict.setText(text.replace("%1", f"{results.threshold:.2f}"))
+        text = text.replace("%1", f"{results.threshold:.2f}")
+        if results.notices:
+            notices = "<br>".join(f"<b>{escape(n)}</b>" for n in results.notices)
+            text = f"{notices}<br>{escape(text)}"
+        self.verdict.setText(text)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -44,6 +44,18 @@ def _isolated_prefs(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog a test did not answer fails the test instead of waiting for a click."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(dialog: QDialog, *_args: object) -> int:
+        raise AssertionError(f"unexpected dialog: {dialog.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
 def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Every error dialog the code under test tried to show: (title, message, details)."""
     from desktop.errors import ErrorDialog
@@ -164,7 +176,6 @@ def window(qtbot: object, library: Library, tasks: object) -> Iterator[object]:
 
     adapter = SearchAdapter(library)
     main = MainWindow(library, adapter, tasks, Prefs())  # type: ignore[arg-type]
-    qtbot.addWidget(main)  # type: ignore[attr-defined]
     main.show()
     main.start()
     page = main.library_page
@@ -172,7 +183,11 @@ def window(qtbot: object, library: Library, tasks: object) -> Iterator[object]:
         lambda: page.search.last_results is not None and page.results.rowCount() == len(SAMPLES)
     )
     yield main
+    # Closed here rather than by qtbot, which would close it before this teardown and
+    # run into the unsaved-changes question of a test that left an edit open.
     main._closing = True
+    main.close()
+    main.deleteLater()
     tasks.shutdown()  # type: ignore[attr-defined]
     adapter.close()
 
