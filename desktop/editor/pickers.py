@@ -129,6 +129,7 @@ class TermPicker(QWidget):
         self.menu_button.setText(self.tr("List"))
         self.menu_button.setToolTip(self.tr("Choose from the list"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.menu_button.setMenu(QMenu(self.menu_button))
         self.menu_button.menu().aboutToShow.connect(self._fill_menu)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -42,6 +42,7 @@ class DetailPane(QWidget):
         self.reveal_button.clicked.connect(self._reveal_clicked)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 8, 12, 4)
+        bar.setSpacing(6)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.duplicate_button)
         bar.addWidget(self.delete_button)

@@ -19,8 +19,8 @@ from precedents.interchange.jsonl import number
 from precedents.record import PrecedentRecord
 
 STYLE = """
-body { line-height: 150%; }
-h1 { font-size: 15pt; font-weight: 600; margin: 0 0 4px 0; }
+body { line-height: 140%; }
+h1 { font-size: 13.5pt; font-weight: 600; margin: 0 0 2px 0; line-height: 125%; }
 h2 { font-size: 11pt; font-weight: 600; color: #1f3a5f; margin: 14px 0 4px 0; }
 p { margin: 0 0 6px 0; }
 .muted { color: #6b7280; }

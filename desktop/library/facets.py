@@ -175,6 +175,8 @@ class FacetView(QTreeView):
         self.clicked.connect(self._clicked)
         self._closed_by_user: set[int] = set()
         model.rowsInserted.connect(self._expand_group)
+        model.rowsInserted.connect(self._hide_empty_groups)
+        model.rowsRemoved.connect(self._hide_empty_groups)
         self.collapsed.connect(lambda index: self._closed_by_user.add(index.row()))
         self.expanded.connect(lambda index: self._closed_by_user.discard(index.row()))
         self.expandAll()
@@ -186,6 +188,12 @@ class FacetView(QTreeView):
             self.blockSignals(True)
             self.expand(parent)
             self.blockSignals(False)
+
+    def _hide_empty_groups(self) -> None:
+        model = self.model()
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            self.setRowHidden(row, QModelIndex(), model.rowCount(group) == 0)
 
     def _clicked(self, index: QModelIndex) -> None:
         if not index.parent().isValid():

@@ -9,47 +9,30 @@ searching is `SearchController`'s, reading and editing the record
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import prefs as keys
 from desktop.catalogue import Catalogue
-from desktop.library.delegates import HighlightDelegate
 from desktop.library.facets import FacetModel, FacetView, facet_label
 from desktop.library.record_pane import RecordPane
-from desktop.library.results_model import Column, ResultsModel, ResultsProxy, Role
+from desktop.library.results_model import ResultsModel
+from desktop.library.results_view import ResultsView
 from desktop.library.search_controller import SearchController
 from desktop.library.transfer import Transfer
 from desktop.prefs import Prefs
 from desktop.search_adapter import Hit, IndexState, Results, SearchAdapter
 from desktop.tasks import TaskManager
 from precedents.library import Library
-
-#: Default widths of the result columns (title stretches).
-COLUMN_WIDTHS = {
-    Column.CODE: 150,
-    Column.DISTRICT: 68,
-    Column.FILED_ON: 96,
-    Column.LEVEL: 52,
-    Column.STATUS: 64,
-    Column.RELEVANCE: 60,
-}
-#: Shown only when asked for (header menu): the code is on each row's second line.
-HIDDEN_COLUMNS = (Column.CODE, Column.LEVEL, Column.RELEVANCE)
 
 
 class LibraryPage(QWidget):
@@ -110,45 +93,9 @@ class LibraryPage(QWidget):
         self.facet_view.setMinimumWidth(170)
 
         self.results = ResultsModel(self.catalogue, self)
-        self.proxy = ResultsProxy(self)
-        self.proxy.setSourceModel(self.results)
-        self.view = QTableView(self)
-        self.view.setObjectName("resultList")
-        self.view.setModel(self.proxy)
-        self.view.setItemDelegateForColumn(Column.TITLE, HighlightDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        rows = self.view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(HighlightDelegate(self).row_height(self.font()))
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        for column in HIDDEN_COLUMNS:
-            header.setSectionHidden(column, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        self.sort_box = QComboBox(self)
-        self.sort_box.setObjectName("sortBox")
-        for text, column, order in (
-            (self.tr("Most relevant first"), -1, Qt.SortOrder.AscendingOrder),
-            (self.tr("Newest filed first"), Column.FILED_ON, Qt.SortOrder.DescendingOrder),
-            (self.tr("Oldest filed first"), Column.FILED_ON, Qt.SortOrder.AscendingOrder),
-            (self.tr("By code"), Column.CODE, Qt.SortOrder.AscendingOrder),
-            (self.tr("By district"), Column.DISTRICT, Qt.SortOrder.AscendingOrder),
-        ):
-            self.sort_box.addItem(text, (int(column), order))
-        self.sort_box.currentIndexChanged.connect(self._sort_chosen)
+        self.view = ResultsView(self.results, self)
+        self.proxy = self.view.proxy
+        self.sort_box = self.view.sort_box
 
         self.record = RecordPane(self.library, self.adapter, self.tasks, self.catalogue, self)
 
@@ -199,24 +146,6 @@ class LibraryPage(QWidget):
         self.transfer.imported.connect(lambda _report: self.reload())
         self.transfer.message.connect(self.message)
 
-    def _column_menu(self, position: QPoint) -> None:
-        header = self.view.horizontalHeader()
-        menu = QMenu(self)
-        for column in Column:
-            if column is Column.TITLE:
-                continue
-            action = menu.addAction(self.results.headers()[column])
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
-        menu.exec(header.mapToGlobal(position))
-
-    def _sort_chosen(self, _index: int) -> None:
-        column, order = self.sort_box.currentData()
-        self.view.sortByColumn(column, order)
-        if column < 0:
-            self.proxy.sort(-1)
-
     # -- start-up ---------------------------------------------------------------
 
     def start(self) -> None:
@@ -265,6 +194,7 @@ class LibraryPage(QWidget):
         self.facets.set_counts(results.facets, results.query)
         self._update_count(results)
         self._update_filters(results)
+        self._update_no_results(results)
         if selected is not None:
             self._select_row_of(selected)
         if first:
@@ -278,6 +208,20 @@ class LibraryPage(QWidget):
             text = self.tr("%n found", "", results.total)
         self.count_label.setText(text)
         self.counts_changed.emit(results.total if results else total, total)
+
+    def _update_no_results(self, results: Results) -> None:
+        if results.total or results.query.is_empty:
+            self.view.show_empty(None)
+            return
+        text = self.tr(
+            "No precedent matches 「%1」.\n\nTry fewer or shorter words (戈谢 finds 戈谢病), "
+            "remove a filter, or press Esc to start over."
+        )
+        described = " ".join(
+            [results.query.text.strip()]
+            + [f"{facet_label(f)}:{'、'.join(v)}" for f, v in results.query.filters]
+        ).strip()
+        self.view.show_empty(text.replace("%1", described))
 
     def _update_filters(self, results: Results) -> None:
         expanded = "、".join(results.expanded)
@@ -299,8 +243,7 @@ class LibraryPage(QWidget):
     # -- selection --------------------------------------------------------------
 
     def current_code(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        return str(rows[0].data(Role.CODE)) if rows else None
+        return self.view.current_code()
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         code = self.current_code()
@@ -308,16 +251,7 @@ class LibraryPage(QWidget):
             self.record.show_code(code)
 
     def _select_row_of(self, code: str) -> bool:
-        row = self.results.row_of(code)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.results.index(row, 0))
-        selection = self.view.selectionModel()
-        selection.blockSignals(True)
-        self.view.selectRow(index.row())
-        selection.blockSignals(False)
-        self.view.scrollTo(index)
-        return True
+        return self.view.select_code(code)
 
     def _reselect(self, code: str) -> None:
         if not self._select_row_of(code):

@@ -140,8 +140,7 @@ class ResultsModel(QAbstractTableModel):
             summary = self._catalogue.get(hit.code)
             if summary is None:
                 return hit.code
-            place = summary.district + (summary.street or "")
-            return f"{hit.code} · {place} · {summary.filed_on.isoformat()}"
+            return " · ".join(part for part in (hit.code, summary.street or "") if part)
         return None
 
     def _text(self, hit: Hit, column: Column, *, tooltip: bool) -> str | None:

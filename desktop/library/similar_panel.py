@@ -38,7 +38,7 @@ from desktop.search_adapter import SimilarHit, SimilarResults
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-MAX_REASONS = 4
+MAX_REASONS = 3
 CLOSE_COLOR = QColor("#2e7d32")
 WEAK_COLOR = QColor("#9e9e9e")
 
