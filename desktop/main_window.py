@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
 from desktop import prefs as keys
 from desktop.actions import WindowActions
 from desktop.dialogs.drafts_dialog import DraftsDialog
-from desktop.dialogs.settings_dialog import SettingsDialog
+from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
 from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             )
             .replace("%1", __version__)
             .replace("%2", str(self.library.paths.root))
-            .replace("%3", self.library.engine.url.render_as_string(hide_password=True)),
+            .replace("%3", describe_database(self.library)),
         )
 
     # -- layout and closing -------------------------------------------------------

@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -101,9 +102,13 @@ class Task(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException, str], None] | None,
         on_cancel: Callable[[], None] | None,
+        context: QObject | None = None,
     ) -> None:
         super().__init__()
         self.label = label
+        #: Set when nobody is left to receive the outcome (program closing).
+        self.abandoned = False
+        self._context = context
         self.state = TaskState.RUNNING
         self.result: Any = None
         self.error: BaseException | None = None
@@ -167,12 +172,18 @@ class Task(QObject):
             self._dialog.deleteLater()
             self._dialog = None
 
+    def _receiver_gone(self) -> bool:
+        """The outcome has no one to go to: the program is closing or its widget is gone."""
+        return self.abandoned or (
+            self._context is not None and not shiboken6.isValid(self._context)
+        )
+
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
         self.state, self.result = TaskState.SUCCEEDED, result
         self._close_dialog()
         try:
-            if self._on_done is not None:
+            if self._on_done is not None and not self._receiver_gone():
                 self._on_done(result)
         finally:
             self.finished.emit()
@@ -182,7 +193,9 @@ class Task(QObject):
         self.state, self.error = TaskState.FAILED, error
         self._close_dialog()
         try:
-            if self._on_error is not None:
+            if self._receiver_gone():
+                log.error("background work failed after its window closed: %s", details)
+            elif self._on_error is not None:
                 self._on_error(error, details)
             else:
                 from desktop.errors import show_error
@@ -196,7 +209,7 @@ class Task(QObject):
         self.state = TaskState.CANCELLED
         self._close_dialog()
         try:
-            if self._on_cancel is not None:
+            if self._on_cancel is not None and not self._receiver_gone():
                 self._on_cancel()
         finally:
             self.finished.emit()
@@ -225,9 +238,14 @@ class TaskManager(QObject):
         label: str = "",
         parent: QWidget | None = None,
         lane: Lane = Lane.JOBS,
+        context: QObject | None = None,
     ) -> Task:
-        """Start `work`; a `label` means a progress dialog appears if it takes a while."""
-        task = Task(label, parent, on_done, on_error, on_cancel)
+        """Start `work`; a `label` means a progress dialog appears if it takes a while.
+
+        The callbacks are skipped if `context` (default: `parent`) has been deleted
+        by the time the work ends, or if the manager was shut down.
+        """
+        task = Task(label, parent, on_done, on_error, on_cancel, context or parent)
         self._running.add(task)
         task.finished.connect(lambda: self._forget(task))
         if label:
@@ -251,5 +269,6 @@ class TaskManager(QObject):
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel everything and wait for the threads; True if they all stopped."""
         for task in self._running:
+            task.abandoned = True
             task.cancel_event.set()
         return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())

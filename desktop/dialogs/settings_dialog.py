@@ -32,6 +32,7 @@ from desktop.errors import show_message
 from desktop.i18n import LANGUAGES
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
+from precedents.db import sqlite_path
 from precedents.library import Library
 
 #: Font roles of exported documents and the usual official fonts for each.
@@ -42,6 +43,15 @@ FONT_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("heading2", ("楷体_GB2312", "楷体", "KaiTi")),
     ("page_number", ("宋体", "SimSun")),
 )
+
+
+def describe_database(library: Library) -> str:
+    """The database in use as an officer reads it: the file, or the server without password."""
+    url = library.engine.url.render_as_string(hide_password=False)
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return library.engine.url.render_as_string(hide_password=True)
 
 
 class SettingsDialog(QDialog):
@@ -134,8 +144,7 @@ class SettingsDialog(QDialog):
                 page,
             ),
         )
-        current = self.library.engine.url.render_as_string(hide_password=True)
-        form.addRow(self.tr("In use now"), self._note(current, page))
+        form.addRow(self.tr("In use now"), self._note(describe_database(self.library), page))
         return page
 
     def _documents(self) -> QWidget:

@@ -80,6 +80,17 @@ def _optional(text: str) -> str | None:
     return text.strip() or None
 
 
+def amount_text(text: str) -> str | None:
+    """An amount as officers type it (5,800元, 1.5万) in the plain form validation reads."""
+    cleaned = re.sub(r"[元,，\s]", "", text)
+    if cleaned.endswith("万"):
+        try:
+            return str(Decimal(cleaned[:-1]) * 10000)
+        except ArithmeticError:
+            return cleaned
+    return cleaned or None
+
+
 def to_interchange(fields: Fields, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The form as an interchange object, ready for `parse_record`."""
     size_text = str(fields.get("household_size", "")).strip()
@@ -97,11 +108,11 @@ def to_interchange(fields: Fields, extra: dict[str, Any] | None = None) -> dict[
         hardships=list(fields.get("hardships", [])),
         barriers=list(fields.get("barriers", [])),
         household_size=size,
-        monthly_income=_optional(str(fields.get("monthly_income", ""))),
+        monthly_income=amount_text(str(fields.get("monthly_income", ""))),
         measures=[
             {
                 "type": _optional(str(m.get("type", ""))),
-                "amount": _optional(str(m.get("amount", ""))),
+                "amount": amount_text(str(m.get("amount", ""))),
                 "note": str(m.get("note", "")).strip(),
             }
             for m in fields.get("measures", [])
@@ -185,7 +196,7 @@ def draft_record(
         return [label for v in values if (label := vocab.resolve(kind, v)) is not None]
 
     filed, _ = parse_date(str(fields.get("filed_on", "")))
-    income, _ = parse_amount(str(fields.get("monthly_income", "")).strip() or None)
+    income, _ = parse_amount(amount_text(str(fields.get("monthly_income", ""))))
     size_text = str(fields.get("household_size", "")).strip()
     discovery = vocab.resolve("discovery", str(fields.get("discovery", "")))
     measures = [

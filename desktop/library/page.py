@@ -9,6 +9,9 @@ searching is `SearchController`'s, reading and editing the record
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +34,7 @@ from desktop.library.search_controller import SearchController
 from desktop.library.transfer import Transfer
 from desktop.prefs import Prefs
 from desktop.search_adapter import Hit, IndexState, Results, SearchAdapter
-from desktop.tasks import TaskManager
+from desktop.tasks import Progress, Task, TaskManager
 from precedents.library import Library
 
 
@@ -130,6 +133,10 @@ class LibraryPage(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(self.splitter, 1)
 
+    def _run(self, work: Callable[[Progress], Any], **options: Any) -> Task:
+        """Background work whose outcome is dropped if this widget is gone by then."""
+        return self.tasks.run(work, context=self, **options)
+
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self.search.set_text)
         self.search_box.returnPressed.connect(self.search.run_now)
@@ -151,9 +158,9 @@ class LibraryPage(QWidget):
     def start(self) -> None:
         """Load the list columns and open the search index, both off the UI thread."""
         self.count_label.setText(self.tr("Loading…"))
-        self.tasks.run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
+        self._run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
         self.index_state_changed.emit(IndexState.OPENING)
-        self.tasks.run(
+        self._run(
             lambda progress: self.adapter.open(progress),
             on_done=lambda _r: self._index_ready(),
             on_error=self._index_failed,
@@ -274,11 +281,11 @@ class LibraryPage(QWidget):
         self.sync_index()
 
     def sync_index(self) -> None:
-        self.tasks.run(lambda _p: self.adapter.sync(), on_done=lambda _r: self.search.run_now())
+        self._run(lambda _p: self.adapter.sync(), on_done=lambda _r: self.search.run_now())
 
     def reload(self) -> None:
         """After an import: reload the list columns, catch the index up, search again."""
-        self.tasks.run(lambda _p: Catalogue.load(self.library), on_done=self._reloaded)
+        self._run(lambda _p: Catalogue.load(self.library), on_done=self._reloaded)
 
     def _reloaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -288,7 +295,7 @@ class LibraryPage(QWidget):
 
     def rebuild_index(self) -> None:
         self.index_state_changed.emit(IndexState.REBUILDING)
-        self.tasks.run(
+        self._run(
             lambda progress: self.adapter.rebuild(progress),
             on_done=lambda _r: self._index_ready(),
             on_error=self._index_failed,

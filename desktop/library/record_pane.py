@@ -9,7 +9,9 @@ on the undo stack. Personal data is revealed only on request, with a reason.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,7 +30,7 @@ from desktop.library.similar_panel import SimilarPanel
 from desktop.operations import Deleted, Shown
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter, SimilarResults
-from desktop.tasks import TaskManager
+from desktop.tasks import Progress, Task, TaskManager
 from precedents.attachments import Attachment, file_path
 from precedents.drafts import Draft
 from precedents.errors import PrecedentError
@@ -86,6 +88,10 @@ class RecordPane(QWidget):
         layout.addWidget(self.splitter)
         self._connect()
 
+    def _run(self, work: Callable[[Progress], Any], **options: Any) -> Task:
+        """Background work whose outcome is dropped if this widget is gone by then."""
+        return self.tasks.run(work, context=self, **options)
+
     def _connect(self) -> None:
         self.detail.edit_requested.connect(self.edit)
         self.detail.duplicate_requested.connect(self.duplicate)
@@ -127,7 +133,7 @@ class RecordPane(QWidget):
         if code is None:
             return
         self._wanted = code
-        self.tasks.run(
+        self._run(
             lambda _p: operations.load_shown(self.library, code),
             on_done=self._shown,
             on_error=self._load_failed,
@@ -170,13 +176,13 @@ class RecordPane(QWidget):
             return self.adapter.similar(record, SIMILAR_LIMIT)
 
         self.similar.show_waiting(self.tr("Looking for similar precedents…"))
-        self.tasks.run(work, on_done=lambda r: self._similar_done(token, r))
+        self._run(work, on_done=lambda r: self._similar_done(token, r))
 
     def _similar_to_draft(self, record: PrecedentRecord) -> None:
         token = next(self._similar_token)
         self._similar_current = token
         exclude = self.editor.base.code if self.editor.base is not None else None
-        self.tasks.run(
+        self._run(
             lambda _p: self.adapter.similar(record, SIMILAR_LIMIT, exclude=exclude),
             on_done=lambda r: self._similar_done(token, r),
         )
@@ -191,7 +197,7 @@ class RecordPane(QWidget):
         code = self.detail.code
         if code is None or self.editing:
             return
-        self.tasks.run(
+        self._run(
             lambda _p: operations.load_for_editing(self.library, code), on_done=self._edit_loaded
         )
 
@@ -221,9 +227,7 @@ class RecordPane(QWidget):
             self.stack.setCurrentWidget(self.editor)
 
         self.editor.request_close(
-            lambda: self.tasks.run(
-                lambda _p: operations.duplicate(self.library, code), on_done=start
-            )
+            lambda: self._run(lambda _p: operations.duplicate(self.library, code), on_done=start)
         )
 
     def restore_draft(self, draft: Draft) -> None:
@@ -235,9 +239,7 @@ class RecordPane(QWidget):
             if draft.is_new:
                 start(None)
                 return
-            self.tasks.run(
-                lambda _p: operations.current_version(self.library, draft.key), on_done=start
-            )
+            self._run(lambda _p: operations.current_version(self.library, draft.key), on_done=start)
 
         self.editor.request_close(load)
 
@@ -269,7 +271,7 @@ class RecordPane(QWidget):
         record = shown.record
         if not ConfirmDelete.ask(self, record.code, record.title):
             return
-        self.tasks.run(
+        self._run(
             lambda _p: operations.delete_precedent(self.library, record.code, record.meta.version),
             on_done=self._deleted,
         )
@@ -301,7 +303,7 @@ class RecordPane(QWidget):
         if reason is None:
             return
         self._wanted = code
-        self.tasks.run(
+        self._run(
             lambda _p: operations.load_shown(self.library, code, reveal=True, reason=reason),
             on_done=self._shown,
         )
@@ -318,7 +320,7 @@ class RecordPane(QWidget):
                 operations.add_file(self.library, code, path)
             return operations.load_shown(self.library, code).attachments
 
-        self.tasks.run(work, on_done=lambda items: self._attached(code, items), parent=self)
+        self._run(work, on_done=lambda items: self._attached(code, items), parent=self)
 
     def _attached(self, code: str, items: list[Attachment]) -> None:
         self._show_attachments(code, items)
@@ -335,7 +337,7 @@ class RecordPane(QWidget):
             operations.remove_file(self.library, attachment)
             return operations.load_shown(self.library, code).attachments
 
-        self.tasks.run(work, on_done=lambda items: self._attached(code, items))
+        self._run(work, on_done=lambda items: self._attached(code, items))
 
     def open_attachment(self, attachment: Attachment) -> None:
         try:

@@ -75,6 +75,7 @@ class SearchController(QObject):
             on_done=self._done,
             on_error=self._error,
             lane=Lane.QUERIES,
+            context=self,
         )
 
     def _done(self, results: Results) -> None:

@@ -1,0 +1,103 @@
+"""Start-up, the exception hook, fonts and preferences."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from desktop import i18n
+from desktop.app import main
+from desktop.errors import ExceptHook
+from desktop.fonts import choose_families
+from desktop.prefs import PREFS_VERSION, VERSION, WINDOW_STATE, Prefs
+from precedents.demo import demo_path
+
+
+@pytest.fixture
+def restore_process_state(monkeypatch: pytest.MonkeyPatch):
+    """main() installs hooks, log handlers and a translator for the whole process."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    handlers = list(logging.getLogger().handlers)
+    yield
+    for handler in logging.getLogger().handlers:
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_first_start_opens_on_the_demo_precedents(
+    qapp, tmp_path: Path, capsys, restore_process_state
+) -> None:
+    if not demo_path().is_file():
+        pytest.skip("the demo precedents are not in this checkout")
+    data = tmp_path / "先例 数据"
+    assert main(["precedent-desk", "--data-dir", str(data), "--smoke-test"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()[-1]
+    count = int(printed.split()[1])
+    assert printed.startswith("ready") and count >= 30
+    assert (data / "precedents.sqlite3").is_file()
+    assert (data / "logs").is_dir()
+
+
+def test_uncaught_errors_are_logged_and_shown(
+    qapp, tmp_path: Path, errors_shown, restore_process_state
+) -> None:
+    from precedents.logs import configure_logging
+
+    log_file = configure_logging(tmp_path / "logs")
+    hook = ExceptHook(tmp_path / "logs")
+    try:
+        raise ValueError("something odd, phone 13912345678")
+    except ValueError as error:
+        hook(type(error), error, error.__traceback__)
+    title, message, details = errors_shown[0]
+    assert "ValueError" in details
+    assert str(tmp_path / "logs") in message
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log_file.read_text(encoding="utf-8")
+    assert "ValueError" in logged and "13912345678" not in logged
+
+
+def test_an_error_while_showing_an_error_is_not_shown_again(
+    qapp, tmp_path: Path, errors_shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = ExceptHook(tmp_path)
+    hook._showing = True
+    hook(RuntimeError, RuntimeError("again"), None)
+    assert errors_shown == []
+
+
+@pytest.mark.parametrize(
+    ("platform", "installed", "expected"),
+    [
+        ("win32", ["Arial", "Microsoft YaHei UI", "SimSun"], "Microsoft YaHei UI"),
+        ("win32", ["Arial", "SimSun"], "SimSun"),
+        ("linux", ["DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei"], "Noto Sans CJK SC"),
+        ("linux", ["DejaVu Sans", "WenQuanYi Micro Hei"], "WenQuanYi Micro Hei"),
+        ("darwin", ["PingFang SC"], "PingFang SC"),
+    ],
+)
+def test_interface_font_per_platform(platform: str, installed: list[str], expected: str) -> None:
+    assert choose_families(installed, platform)[0] == expected
+
+
+def test_no_cjk_font_leaves_the_default() -> None:
+    assert choose_families(["DejaVu Sans"], "linux") == []
+
+
+def test_preferences_from_a_newer_program_drop_its_layout(qapp) -> None:
+    settings = QSettings()
+    settings.setValue(VERSION, PREFS_VERSION + 5)
+    settings.setValue(WINDOW_STATE, QByteArray(b"layout of another version"))
+    prefs = Prefs(settings)
+    assert prefs.layout(WINDOW_STATE) is None
+    assert int(settings.value(VERSION)) == PREFS_VERSION
+    assert prefs.language() == "zh_CN"
