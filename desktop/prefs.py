@@ -38,7 +38,7 @@ class Prefs:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        stored = int(self._s.value(VERSION, 0) or 0)
+        stored = _as_int(self._s.value(VERSION, 0))
         if stored > PREFS_VERSION:
             # A newer program wrote these; its layout may not suit this one.
             for key in (WINDOW_STATE, LIBRARY_SPLITTER, DETAIL_SPLITTER, RESULT_COLUMNS):
@@ -77,13 +77,19 @@ class Prefs:
         self._s.setValue(key, state)
 
     def number(self, key: str, default: int = 0) -> int:
-        try:
-            return int(self._s.value(key, default))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            return default
+        return _as_int(self._s.value(key, default), default)
 
     def set_number(self, key: str, value: int) -> None:
         self._s.setValue(key, value)
 
     def sync(self) -> None:
         self._s.sync()
+
+
+def _as_int(value: object, default: int = 0) -> int:
+    """QSettings hands back strings from INI files and ints from the registry."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return default

@@ -80,7 +80,7 @@ class EditorPanel(QWidget):
         self._timers = {
             name: self._timer(ms, slot)
             for name, ms, slot in (
-                ("validate", VALIDATE_MS, self.run_validation),
+                ("validate", VALIDATE_MS, self._validate_later),
                 ("autosave", AUTOSAVE_MS, self.save_draft),
                 ("similar", SIMILAR_MS, self._emit_draft),
             )
@@ -111,20 +111,20 @@ class EditorPanel(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.save_button)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.form = self._new_form()
 
     def _new_form(self) -> PrecedentForm:
         form = PrecedentForm(self.library.vocabulary(), self._districts(), self)
         form.changed.connect(self._changed)
-        self.scroll.setWidget(form)
+        self.scroller.setWidget(form)
         return form
 
     # -- starting ---------------------------------------------------------------
@@ -173,7 +173,7 @@ class EditorPanel(QWidget):
         self.save_attempted = False
         self.form.set_fields(fields)
         self.form.touched.clear()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
         self._update_state()
         self.run_validation()
         self._emit_draft()
@@ -207,6 +207,9 @@ class EditorPanel(QWidget):
         else:
             text = ""
         self.state_label.setText(text)
+
+    def _validate_later(self) -> None:
+        self.run_validation()
 
     def run_validation(self) -> list[Issue]:
         self._timers["validate"].stop()
@@ -316,7 +319,7 @@ class EditorPanel(QWidget):
                 continue
             widget = self.form.widget_for(issue.field)
             if widget is not None:
-                self.scroll.ensureWidgetVisible(widget, 0, 60)
+                self.scroller.ensureWidgetVisible(widget, 0, 60)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 

@@ -98,7 +98,8 @@ class DateField(QWidget):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda date: (self._pick(date), menu.close()))
+        self._menu = menu
+        self.calendar.clicked.connect(self._pick)
         button.setMenu(menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +120,7 @@ class DateField(QWidget):
 
     def _pick(self, date: QDate) -> None:
         self.edit.setText(date.toString("yyyy-MM-dd"))
+        self._menu.close()
         self.editingFinished.emit()
 
 
@@ -296,7 +298,12 @@ class PrecedentForm(QWidget):
         form.addRow(box)
         self.notes[name] = note
         self.widgets[name] = view
-        model.edited.connect(lambda: (self.touched.add(name), self._emit_changed()))
+
+        def edited() -> None:
+            self.touched.add(name)
+            self._emit_changed()
+
+        model.edited.connect(edited)
         return model, view
 
     def _add_row(self, model: RowsModel, view: QTableView) -> None:

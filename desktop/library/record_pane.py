@@ -226,9 +226,10 @@ class RecordPane(QWidget):
             self._show_attachments(None, [])
             self.stack.setCurrentWidget(self.editor)
 
-        self.editor.request_close(
-            lambda: self._run(lambda _p: operations.duplicate(self.library, code), on_done=start)
-        )
+        def load() -> None:
+            self._run(lambda _p: operations.duplicate(self.library, code), on_done=start)
+
+        self.editor.request_close(load)
 
     def restore_draft(self, draft: Draft) -> None:
         def start(base: PrecedentRecord | None) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
-from precedents.library import Library  # noqa: E402
-from precedents.record import Measure, Person, PrecedentRecord, Status  # noqa: E402
-from precedents.store.precedents import create_record  # noqa: E402
+from precedents.library import Library
+from precedents.record import Measure, Person, PrecedentRecord, Status
+from precedents.store.precedents import create_record
 
 HERE = Path(__file__).resolve().parent
 

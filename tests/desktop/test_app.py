@@ -57,7 +57,7 @@ def test_uncaught_errors_are_logged_and_shown(
         raise ValueError("something odd, phone 13912345678")
     except ValueError as error:
         hook(type(error), error, error.__traceback__)
-    title, message, details = errors_shown[0]
+    _title, message, details = errors_shown[0]
     assert "ValueError" in details
     assert str(tmp_path / "logs") in message
     for handler in logging.getLogger().handlers:

@@ -15,9 +15,7 @@ from tests.desktop.conftest import type_chinese
 
 def codes(window: MainWindow) -> list[str]:
     page = window.library_page
-    return [
-        str(page.proxy.index(row, 0).data(Role.CODE)) for row in range(page.proxy.rowCount())
-    ]
+    return [str(page.proxy.index(row, 0).data(Role.CODE)) for row in range(page.proxy.rowCount())]
 
 
 def test_typing_shows_results(qtbot, window: MainWindow) -> None:
@@ -43,7 +41,9 @@ def test_filters_narrow_and_combine_with_text(qtbot, window: MainWindow) -> None
     type_chinese(page.search_box, "独居")
     qtbot.waitUntil(lambda: codes(window) == ["T-JM-2024-002"])
     page.clear_filters_button.click()
-    qtbot.waitUntil(lambda: codes(window) == ["T-JM-2024-002"] and not page.filters_label.isVisible())
+    qtbot.waitUntil(
+        lambda: codes(window) == ["T-JM-2024-002"] and not page.filters_label.isVisible()
+    )
 
 
 def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:

@@ -62,7 +62,9 @@ def test_similar_model(qtmodeltester) -> None:
 def test_attachments_model(qtmodeltester) -> None:
     model = AttachmentsModel()
     when = dt.datetime(2024, 5, 1, 9, 30)
-    model.set_items([Attachment(1, "A-1", "诊断.docx", "ab/ab.docx", "ab", 2048, "", when, "甲", 10)])
+    model.set_items(
+        [Attachment(1, "A-1", "诊断.docx", "ab/ab.docx", "ab", 2048, "", when, "甲", 10)]
+    )
     qtmodeltester.check(model)
 
 

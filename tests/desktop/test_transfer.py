@@ -23,7 +23,9 @@ from tests.desktop.conftest import sample
 from tests.desktop.test_library_page import codes
 
 
-def write_jsonl(path: Path, count: int, bad_lines: dict[int, dict[str, object]] | None = None) -> Path:
+def write_jsonl(
+    path: Path, count: int, bad_lines: dict[int, dict[str, object]] | None = None
+) -> Path:
     lines = []
     for number in range(1, count + 1):
         record = sample(f"IMP-{number:04d}", title=f"导入的先例{number}")
@@ -93,9 +95,7 @@ def test_valid_rows_are_imported_when_chosen(
     qtbot.waitUntil(lambda: {"IMP-0001", "IMP-0002"} <= set(codes(window)))
 
 
-def test_unreadable_file_is_explained(
-    qtbot, window: MainWindow, tmp_path: Path, answers
-) -> None:
+def test_unreadable_file_is_explained(qtbot, window: MainWindow, tmp_path: Path, answers) -> None:
     path = tmp_path / "ledger.jsonl"
     path.write_bytes("案例".encode("gbk") + b"\n")
     window.library_page.transfer.import_file(path)
@@ -105,7 +105,11 @@ def test_unreadable_file_is_explained(
 
 
 def test_cancelled_import_leaves_nothing_behind(
-    qtbot, window: MainWindow, library: Library, tmp_path: Path, answers,
+    qtbot,
+    window: MainWindow,
+    library: Library,
+    tmp_path: Path,
+    answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = write_jsonl(tmp_path / "big.jsonl", 600)
