@@ -7,7 +7,7 @@ when it closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
@@ -174,15 +174,17 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closing:
+        editor = self.library_page.record.editor
+        if self._closing or not editor.is_dirty():
             self.save_layout()
             event.accept()
             return
         event.ignore()
-        editor = self.library_page.record.editor
 
         def close_now() -> None:
+            # Closing again from inside this event would be ignored by Qt; close
+            # once the question is answered and the event has returned.
             self._closing = True
-            self.close()
+            QTimer.singleShot(0, self.close)
 
         editor.request_close(close_now)

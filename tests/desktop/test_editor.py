@@ -192,3 +192,23 @@ def test_delete_asks_and_can_be_undone(
     qtbot.waitUntil(lambda: "T-HC-2024-001" in codes(window))
     with library.session() as session:
         assert get_record(session, "T-HC-2024-001").title.startswith("戈谢病")
+
+
+def test_closing_the_window_asks_about_unsaved_changes(
+    qtbot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, window, "T-JM-2024-002")
+    set_text(editor, "street", "灌口镇")
+    answers = [Unsaved.CANCEL, Unsaved.DISCARD]
+    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, p, t: answers.pop(0)))
+    window.close()
+    assert window.isVisible(), "kept open: the officer chose to keep editing"
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert DraftStore(library.paths.drafts).load("T-JM-2024-002") is None
+
+
+def test_closing_without_changes_does_not_ask(qtbot, window: MainWindow) -> None:
+    open_editor(qtbot, window, "T-JM-2024-002")
+    window.close()
+    assert not window.isVisible()
