@@ -180,7 +180,8 @@ def run_child(args: list[str], data_dir: Path, settings_dir: Path) -> dict[str, 
             out["count"] = int(line.split()[1])
             out["memory"] = rss_mb(process.pid)
         elif line.startswith("typed"):
-            _, query, latency, total = line.rstrip("\n").split("\t")
+            head, latency, total = line.rstrip("\n").split("\t")
+            query = head.removeprefix("typed ")
             out["typed"].append((query, float(latency), int(total)))  # type: ignore[union-attr]
     process.wait(timeout=600)
     return out
@@ -222,9 +223,9 @@ def main() -> None:
         data = Path(tmp) / "data"
         settings = Path(tmp) / "settings"
         built = build_library(data, args.n)
-        print(f"{args.n:,} precedents written in {built:.1f} s")
+        print(f"{args.n:,} precedents written in {built:.1f} s", flush=True)
         first = run_child(["--child", "app", "--data-dir", str(data)], data, settings)
-        print(f"first start (indexes built): usable after {first['ready']:.2f} s")
+        print(f"first start (indexes built): usable after {first['ready']:.2f} s", flush=True)
         runs = [
             run_child(["--child", "app", "--data-dir", str(data)], data, settings)
             for _ in range(args.runs)

@@ -72,6 +72,14 @@ def open_library(args: argparse.Namespace, prefs: Prefs) -> Library:
 def load_demo_if_empty(library: Library) -> int:
     """The demo precedents on a first start; a missing demo file is logged, not fatal."""
     from precedents.demo import demo_path
+    from precedents.store.precedents import count_records
+
+    if library.meta("demo_loaded"):
+        return 0
+    with library.session() as session:
+        if count_records(session):
+            return 0
+    # Imported only on a first start: the importer pulls in openpyxl and numpy.
     from precedents.demo.load import load_demo
 
     if not demo_path().is_file():

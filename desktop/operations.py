@@ -4,6 +4,9 @@ Each function takes the open `Library`, runs one transaction through the
 domain API and returns plain data; none of them touches Qt, so they run on
 background threads and are tested without a window (the Anki operations
 pattern). Widgets call these and nothing below them.
+
+Import and export are imported when first used: openpyxl alone costs a sixth of
+a second, which start-up does not need to pay.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from precedents.anonymize import mask_record
 from precedents.attachments import (
@@ -23,8 +27,6 @@ from precedents.attachments import (
     remove_attachment,
     restore_attachments,
 )
-from precedents.interchange.exporter import ExportResult, export_file
-from precedents.interchange.importer import ImportReport, ParsedFile, import_file, parse_file
 from precedents.library import Library
 from precedents.record import PrecedentRecord, Status
 from precedents.store.audit import record_event
@@ -36,6 +38,10 @@ from precedents.store.precedents import (
     update_record,
 )
 from precedents.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from precedents.interchange.exporter import ExportResult
+    from precedents.interchange.importer import ImportReport, ParsedFile
 
 Progress = Callable[[int, int], None]
 
@@ -156,6 +162,8 @@ def remove_file(library: Library, attachment: Attachment) -> None:
 
 def check_import(library: Library, path: Path, progress: Progress | None = None) -> ParsedFile:
     """Read and validate a file without writing anything."""
+    from precedents.interchange.importer import parse_file
+
     return parse_file(path, library.vocabulary(), progress=progress)
 
 
@@ -166,6 +174,8 @@ def run_import(library: Library, path: Path, progress: Progress | None = None) -
     reasons to the data folder's ``imports/``. Cancelling through `progress`
     raises inside the transaction, which then rolls back: nothing is imported.
     """
+    from precedents.interchange.importer import import_file
+
     rejects = library.paths.root / "imports" / f"{path.stem}.rejects.jsonl"
     rejects.parent.mkdir(parents=True, exist_ok=True)
     with library.sessions.begin() as session:
@@ -189,6 +199,8 @@ def run_export(
     codes: list[str] | None,
     progress: Progress | None = None,
 ) -> ExportResult:
+    from precedents.interchange.exporter import export_file
+
     with library.sessions.begin() as session:
         return export_file(
             session,

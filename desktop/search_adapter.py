@@ -5,6 +5,9 @@ precedents and never touches an engine itself, so the engine behind it can
 change without the screen noticing. Everything here is Qt-free and is called
 from background tasks.
 
+The engines (numpy, the segmenter) are imported on first use, on a background
+thread, so that the window appears without waiting for them.
+
 Until the search engine is wired in, `SearchAdapter` answers from a plain
 in-memory filter over the precedents' list columns and vocabulary terms.
 """
@@ -22,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -30,14 +34,9 @@ from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardship
 from precedents.patterns.models import PolicyCoverageRow, PolicyRow
 from precedents.record import PrecedentRecord
 from precedents.store.vocabulary import load_synonyms
-from search_index.similar import (
-    CLOSE_THRESHOLD,
-    SettingsInvalid,
-    SimilarityIndex,
-    SimilarityIndexUnusable,
-    SimilaritySettings,
-)
-from search_index.similar.settings import ATTRIBUTE_LABELS, AttributeWeights
+
+if TYPE_CHECKING:
+    from search_index.similar import SimilarityIndex, SimilaritySettings
 
 log = logging.getLogger(__name__)
 
@@ -199,8 +198,15 @@ def _spans(text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
+#: The calibrated score at and above which a precedent is close (the engine's
+#: `CLOSE_THRESHOLD`, repeated here so that the screen need not import the engine).
+CLOSE_THRESHOLD = 0.5
+
+
 def similarity_settings(library: Library) -> SimilaritySettings:
     """The similarity engine's settings from the shared settings file (defaults if unusable)."""
+    from search_index.similar import SettingsInvalid, SimilaritySettings
+
     data = {
         "weights": dict(library.settings.similarity_weights),
         "poverty_line_by_year": dict(library.settings.dibao_lines),
@@ -264,6 +270,10 @@ class SearchAdapter:
         return self.library.index_dir / "similar"
 
     def _open_similar(self, progress: Progress | None) -> None:
+        from search_index.similar import CLOSE_THRESHOLD as ENGINE_THRESHOLD
+        from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
+
+        assert ENGINE_THRESHOLD == CLOSE_THRESHOLD, "the engine moved its threshold"
         with self.library.session() as session:
             groups = load_synonyms(session)
         options = {
@@ -390,6 +400,8 @@ class SearchAdapter:
 
     def similarity_weights(self) -> list[tuple[str, str, float]]:
         """(name, label, default) of each editable similarity weight."""
+        from search_index.similar.settings import ATTRIBUTE_LABELS, AttributeWeights
+
         return [(name, ATTRIBUTE_LABELS[name], value) for name, value in AttributeWeights().items()]
 
     def similar(

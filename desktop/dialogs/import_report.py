@@ -7,7 +7,7 @@ what it did. The rows are a table model: line, field, problem.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from precedents.interchange.importer import ImportReport, Rejected
 from precedents.validation import Issue
+
+if TYPE_CHECKING:
+    from precedents.interchange.importer import ImportReport, Rejected
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -22,9 +23,11 @@ from desktop.dialogs.import_report import ImportReportDialog
 from desktop.errors import show_error
 from desktop.tasks import TaskManager
 from precedents.errors import ImportFailed
-from precedents.interchange.exporter import ExportResult
-from precedents.interchange.importer import ImportReport, ParsedFile
 from precedents.library import Library
+
+if TYPE_CHECKING:
+    from precedents.interchange.exporter import ExportResult
+    from precedents.interchange.importer import ImportReport, ParsedFile
 
 
 class Transfer(QObject):

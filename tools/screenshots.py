@@ -1,0 +1,207 @@
+"""Screenshots of the desktop's main screens, on the demo precedents, for the docs.
+
+    python tools/screenshots.py [--out docs/screenshots]
+
+Runs offscreen in a temporary data folder (the user's data and preferences are
+not touched), in Chinese, with the platform's CJK font (on Linux install
+``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
+meetings.png, patterns.png, statistics.png, import-report.png and settings.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZE = (1440, 900)
+
+
+def wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the window")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _pump(seconds: float) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def type_text(widget: object, text: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    for start in range(0, len(text), 2):
+        event = QInputMethodEvent()
+        event.setCommitString(text[start : start + 2])
+        QCoreApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PRECEDENTS_DATA_DIR"] = str(Path(tmp) / "data")
+        from PySide6.QtCore import QSettings
+
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        shoot(args.out)
+
+
+def shoot(out: Path) -> None:
+    from desktop.app import create_application, load_demo_if_empty, open_library, parse_args
+    from desktop.main_window import MainWindow
+    from desktop.prefs import Prefs
+    from desktop.search_adapter import SearchAdapter
+    from desktop.tasks import TaskManager
+
+    app = create_application(["precedent-desk"], "zh_CN")
+    prefs = Prefs()
+    library = open_library(parse_args([]), prefs)
+    library.settings.officer_name = "林晓"
+    library.actor = "林晓"
+    load_demo_if_empty(library)
+    tasks = TaskManager(app)
+    adapter = SearchAdapter(library)
+    window = MainWindow(library, adapter, tasks, prefs)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    page = window.library_page
+    wait(lambda: page.search.last_results is not None)
+
+    def save(name: str, widget: object = window) -> None:
+        _pump(0.4)
+        widget.grab().save(str(out / name))  # type: ignore[attr-defined]
+        print("wrote", out / name)
+
+    library_views(page, save)
+    editor_view(window, page, save)
+    for number, name in ((1, "meetings.png"), (2, "patterns.png"), (3, "statistics.png")):
+        window.show_page(number)
+        save(name)
+    window.show_page(0)
+    dialogs(window, library, adapter, prefs, save)
+    window._closing = True
+    window.close()
+    tasks.shutdown()
+    adapter.close()
+    library.close()
+
+
+def library_views(page: object, save: Callable[..., None]) -> None:
+    codes = page.results.codes()  # type: ignore[attr-defined]
+    page.select_code(codes[0])  # type: ignore[attr-defined]
+    wait(lambda: page.record.similar.model.rowCount() > 0)  # type: ignore[attr-defined]
+    save("library.png")
+    type_text(page.search_box, "独居")  # type: ignore[attr-defined]
+    wait(lambda: page.search.last_results.query.text == "独居")  # type: ignore[attr-defined]
+    group = page.facets.index(0, 0)  # type: ignore[attr-defined]
+    page.facet_view.toggle(page.facets.index(0, 0, group))  # type: ignore[attr-defined]
+    wait(lambda: bool(page.search.last_results.query.filters))  # type: ignore[attr-defined]
+    first = page.results.codes()[0]  # type: ignore[attr-defined]
+    page.select_code(first)  # type: ignore[attr-defined]
+    wait(lambda: page.record.detail.code == first)  # type: ignore[attr-defined]
+    save("library-search.png")
+    page.clear_search()  # type: ignore[attr-defined]
+    wait(lambda: page.search.last_results.query.is_empty)  # type: ignore[attr-defined]
+
+
+def editor_view(window: object, page: object, save: Callable[..., None]) -> None:
+    record = page.record  # type: ignore[attr-defined]
+    record.new_matter()
+    wait(lambda: record.editing)
+    form = record.editor.form
+    form.widgets["code"].setText("JM-2025-031")
+    form.widgets["title"].setText("独居高龄老人跌倒后失能，子女均在外地")
+    form.widgets["district"].setCurrentText("集美区")
+    form.widgets["street"].setText("杏林街道")
+    form.widgets["level"].setCurrentText("镇街")
+    form.widgets["discovery"].setCurrentText("网格员走访")
+    form.widgets["household_size"].setText("1")
+    form.widgets["monthly_income"].setText("1,850元")
+    for term in ("高龄", "失能", "无人照护"):
+        form.widgets["hardships"].add(term)
+    form.widgets["barriers"].add("有法定赡养人")
+    form.widgets["situation"].setPlainText(
+        "陈某某，86岁，丧偶独居。上月在家中跌倒致股骨骨折，出院后生活不能自理，"
+        "两个儿子均在外省工作，每月寄回生活费。网格员走访时发现老人无人照料。"
+    )
+    form.persons.set_rows(
+        [{"name": "陈某某", "relation": "本人", "id_number": "350211193805123219", "phone": ""}]
+    )
+    form.touched.update({"persons", "code", "title", "monthly_income"})
+    record.editor.run_validation()
+    wait(lambda: record.similar.model.rowCount() > 0)
+    save("editor.png")
+    record.editor.request_close(lambda: None)
+
+
+def dialogs(
+    window: object, library: object, adapter: object, prefs: object, save: Callable[..., None]
+) -> None:
+    from desktop.dialogs.import_report import ImportReportDialog
+    from desktop.dialogs.settings_dialog import SettingsDialog
+    from precedents.interchange.importer import Rejected
+    from precedents.validation import Issue
+
+    rejected = [
+        Rejected(12, [Issue("filed_on", "日期应为 YYYY-MM-DD", line=12, field_label="提出日期")], {}),
+        Rejected(
+            27,
+            [
+                Issue("hardships", "未知的困难情形「大病救助」", line=27, field_label="困难情形"),
+                Issue(
+                    "persons[1].id_number",
+                    "身份证号码校验位不正确，请核对",
+                    "warning",
+                    line=27,
+                    field_label="人员[1].身份证号",
+                ),
+            ],
+            {},
+        ),
+        Rejected(40, [Issue("situation", "不能为空", line=40, field_label="基本情况")], {}),
+    ]
+    issues = [issue for r in rejected for issue in r.issues]
+    report = ImportReportDialog(
+        window,  # type: ignore[arg-type]
+        "导入：发现错误",
+        "2024年台账.xlsx：3 条记录有错误，无法导入；57 条记录正确。",
+        issues,
+    )
+    report.buttons.addButton("导入正确的 57 条记录", report.buttons.ButtonRole.AcceptRole)
+    report.buttons.addButton("全部不导入", report.buttons.ButtonRole.RejectRole)
+    report.show()
+    save("import-report.png", report)
+    report.close()
+    settings = SettingsDialog(window, library, adapter, prefs)  # type: ignore[arg-type]
+    settings.tabs.setCurrentIndex(3)
+    settings.show()
+    save("settings.png", settings)
+    settings.close()
+
+
+if __name__ == "__main__":
+    main()
