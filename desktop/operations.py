@@ -35,6 +35,7 @@ from precedents.store.precedents import (
     delete_record,
     find_record,
     get_record,
+    set_status,
     update_record,
 )
 from precedents.vocabulary import Vocabulary
@@ -91,11 +92,21 @@ def save_new(library: Library, record: PrecedentRecord) -> PrecedentRecord:
 def save_existing(
     library: Library, record: PrecedentRecord, expected_version: int
 ) -> tuple[PrecedentRecord, bool]:
-    """Save an edit; raises `ConflictError` if someone saved a newer version meanwhile."""
+    """Save an edit, status included; raises `ConflictError` if someone saved meanwhile."""
     with library.sessions.begin() as session:
-        return update_record(
+        saved, changed = update_record(
             session, record, actor=library.actor, expected_version=expected_version
         )
+        if record.status != saved.status:
+            saved = set_status(
+                session,
+                saved.code,
+                record.status,
+                actor=library.actor,
+                expected_version=saved.meta.version,
+            )
+            changed = True
+        return saved, changed
 
 
 def delete_precedent(library: Library, code: str, expected_version: int | None) -> Deleted:

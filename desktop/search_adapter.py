@@ -156,6 +156,8 @@ class SimilarResults:
     threshold: float
     #: Policies in force that already settle the matter ("此情形已有普惠政策：…").
     notices: list[str] = field(default_factory=list)
+    #: False while the similarity index is still being opened.
+    ready: bool = True
 
     @property
     def has_close(self) -> bool:
@@ -234,10 +236,18 @@ class SearchAdapter:
     # -- lifecycle ----------------------------------------------------------------
 
     def open(self, progress: Progress | None = None) -> None:
+        """Open the search index (the list is usable once this returns)."""
         self.state = IndexState.OPENING
         self._load(None)
-        self._open_similar(progress)
         self.state = IndexState.READY
+
+    def open_similar(self, progress: Progress | None = None) -> None:
+        """Open the similarity index; until then `similar` answers "not ready"."""
+        self._open_similar(progress)
+
+    @property
+    def similar_ready(self) -> bool:
+        return self._similar is not None
 
     def rebuild(self, progress: Progress | None = None) -> None:
         self.state = IndexState.REBUILDING
@@ -410,7 +420,7 @@ class SearchAdapter:
         """The most similar precedents to `record` (a saved precedent or a draft matter)."""
         index = self._similar
         if index is None:
-            return SimilarResults([], CLOSE_THRESHOLD)
+            return SimilarResults([], CLOSE_THRESHOLD, ready=False)
         covered, notices = self._coverage(record)
         hits = index.query(record, limit, exclude=[exclude] if exclude else (), covered=covered)
         return SimilarResults(

@@ -82,7 +82,7 @@ class EditorPanel(QWidget):
             for name, ms, slot in (
                 ("validate", VALIDATE_MS, self._validate_later),
                 ("autosave", AUTOSAVE_MS, self.save_draft),
-                ("similar", SIMILAR_MS, self._emit_draft),
+                ("similar", SIMILAR_MS, self.emit_draft),
             )
         }
 
@@ -176,7 +176,7 @@ class EditorPanel(QWidget):
         self.scroller.verticalScrollBar().setValue(0)
         self._update_state()
         self.run_validation()
-        self._emit_draft()
+        self.emit_draft()
 
     def set_vocabulary_changed(self) -> None:
         fields = self.form.fields() if self.key else None
@@ -225,7 +225,8 @@ class EditorPanel(QWidget):
         draft = self.drafts.save(Draft(self.key, version, self.form.fields()))
         self._update_state(draft.saved_at)
 
-    def _emit_draft(self) -> None:
+    def emit_draft(self) -> None:
+        """Announce the matter as the form now describes it (for similar precedents)."""
         fields = self.form.fields()
         if self.base is not None or has_content(fields):
             self.draft_changed.emit(draft_record(fields, self.library.vocabulary()))

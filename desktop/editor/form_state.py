@@ -141,6 +141,10 @@ def validate(
     status = str(fields.get("status", ""))
     if status not in STATUSES:
         issues.append(Issue("status", "未知的状态"))
+    elif base is not None and STATUSES.index(status) < STATUSES.index(base.status.value):
+        issues.append(
+            Issue("status", f"状态只能向前推进（{' → '.join(STATUSES)}），不能退回「{status}」")
+        )
     if record is None or any(i.severity == "error" for i in issues):
         return None, issues
     for measure, row in zip(record.measures, fields["measures"], strict=True):

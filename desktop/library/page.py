@@ -184,6 +184,12 @@ class LibraryPage(QWidget):
     def _index_ready(self) -> None:
         self.index_state_changed.emit(IndexState.READY)
         self.search.set_ready()
+        if not self.adapter.similar_ready:
+            self._run(
+                lambda progress: self.adapter.open_similar(progress),
+                on_done=lambda _r: self.record.refresh_similar(),
+                on_error=self._index_failed,
+            )
 
     def _index_failed(self, error: BaseException, _details: str) -> None:
         self.index_state_changed.emit(IndexState.FAILED)

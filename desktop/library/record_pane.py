@@ -165,6 +165,13 @@ class RecordPane(QWidget):
 
     # -- similar precedents -----------------------------------------------------------
 
+    def refresh_similar(self) -> None:
+        """Look again (the similarity index has just opened)."""
+        if self.editing:
+            self.editor.emit_draft()
+        elif self.detail.code is not None:
+            self._similar_to_code(self.detail.code)
+
     def _similar_to_code(self, code: str) -> None:
         token = next(self._similar_token)
         self._similar_current = token

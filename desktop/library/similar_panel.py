@@ -164,6 +164,9 @@ class SimilarPanel(QWidget):
         self.verdict.setText(text)
 
     def show_results(self, results: SimilarResults) -> None:
+        if not results.ready:
+            self.show_waiting(self.tr("The similarity index is being prepared…"))
+            return
         self.model.set_hits(results.hits)
         close = sum(1 for hit in results.hits if hit.close)
         if not results.hits:

@@ -347,7 +347,7 @@ Type in the search box to find precedents, tick filters on the left to narrow th
         <location filename="../editor/editor.py" line="149"/>
         <location filename="../editor/editor.py" line="153"/>
         <location filename="../editor/editor.py" line="169"/>
-        <location filename="../editor/editor.py" line="269"/>
+        <location filename="../editor/editor.py" line="273"/>
         <source>Editing %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -367,14 +367,14 @@ Type in the search box to find precedents, tick filters on the left to narrow th
         <translation>有未保存的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../editor/editor.py" line="246"/>
+        <location filename="../editor/editor.py" line="250"/>
         <source>%n field(s) need attention before saving.</source>
         <translation>
             <numerusform>有 %n 处需要修改后才能保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="271"/>
+        <location filename="../editor/editor.py" line="275"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -535,42 +535,42 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="113"/>
+        <location filename="../dialogs/import_report.py" line="115"/>
         <source>%1: %2 record(s) have problems and cannot be imported; %3 are valid.</source>
         <translation>%1：%2 条记录有错误，无法导入；%3 条记录正确。</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="122"/>
+        <location filename="../dialogs/import_report.py" line="124"/>
         <source>Import: problems found</source>
         <translation>导入：发现错误</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="126"/>
+        <location filename="../dialogs/import_report.py" line="128"/>
         <source>Import the %1 valid records</source>
         <translation>导入正确的 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="132"/>
+        <location filename="../dialogs/import_report.py" line="134"/>
         <source>Import nothing</source>
         <translation>全部不导入</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="139"/>
+        <location filename="../dialogs/import_report.py" line="141"/>
         <source>%1: %2 created, %3 updated, %4 unchanged, %5 skipped.</source>
         <translation>%1：新建 %2 条，更新 %3 条，未变 %4 条，跳过 %5 条。</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="148"/>
+        <location filename="../dialogs/import_report.py" line="150"/>
         <source>Skipped records were written to %1</source>
         <translation>跳过的记录及原因已写入 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="152"/>
+        <location filename="../dialogs/import_report.py" line="154"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="159"/>
+        <location filename="../dialogs/import_report.py" line="161"/>
         <source>Import not possible</source>
         <translation>无法导入</translation>
     </message>
@@ -578,17 +578,17 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="57"/>
+        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="57"/>
+        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="57"/>
+        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -612,26 +612,26 @@ Type in the search box to find precedents, tick filters on the left to narrow th
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="191"/>
+        <location filename="../library/page.py" line="197"/>
         <source>The search index could not be opened: %1</source>
         <translation>无法打开搜索索引：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="213"/>
+        <location filename="../library/page.py" line="219"/>
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>共 %n 条先例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="215"/>
+        <location filename="../library/page.py" line="221"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="224"/>
+        <location filename="../library/page.py" line="230"/>
         <source>No precedent matches 「%1」.
 
 Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press Esc to start over.</source>
@@ -640,17 +640,17 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 可以减少或缩短关键词（输入“戈谢”也能找到“戈谢病”），去掉某个筛选条件，或按 Esc 重新开始。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="238"/>
+        <location filename="../library/page.py" line="244"/>
         <source>Also searched for: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="246"/>
+        <location filename="../library/page.py" line="252"/>
         <source>Filters: %1</source>
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="303"/>
+        <location filename="../library/page.py" line="309"/>
         <source>Rebuilding the search index…</source>
         <translation>正在重建搜索索引…</translation>
     </message>
@@ -830,132 +830,132 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>PrecedentForm</name>
     <message>
-        <location filename="../editor/form.py" line="146"/>
+        <location filename="../editor/form.py" line="148"/>
         <source>Measures</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="149"/>
+        <location filename="../editor/form.py" line="151"/>
         <source>Persons</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="215"/>
+        <location filename="../editor/form.py" line="217"/>
         <source>Basic facts</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="216"/>
+        <location filename="../editor/form.py" line="218"/>
         <source>Code</source>
         <translation>案例编号</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="217"/>
+        <location filename="../editor/form.py" line="219"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="217"/>
+        <location filename="../editor/form.py" line="219"/>
         <source>One line on the matter</source>
         <translation>一句话概括事项</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="222"/>
+        <location filename="../editor/form.py" line="224"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="223"/>
+        <location filename="../editor/form.py" line="225"/>
         <source>Town or street</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="224"/>
+        <location filename="../editor/form.py" line="226"/>
         <source>Filed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="225"/>
+        <location filename="../editor/form.py" line="227"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="229"/>
+        <location filename="../editor/form.py" line="231"/>
         <source>Review level</source>
         <translation>研判层级</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="232"/>
+        <location filename="../editor/form.py" line="234"/>
         <source>Found through</source>
         <translation>发现渠道</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="236"/>
+        <location filename="../editor/form.py" line="238"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="237"/>
+        <location filename="../editor/form.py" line="239"/>
         <source>Household size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="238"/>
+        <location filename="../editor/form.py" line="240"/>
         <source>Monthly income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="241"/>
+        <location filename="../editor/form.py" line="243"/>
         <source>Hardships and barriers</source>
         <translation>困难情形与政策障碍</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="242"/>
+        <location filename="../editor/form.py" line="244"/>
         <source>Hardships</source>
         <translation>困难情形</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="246"/>
+        <location filename="../editor/form.py" line="248"/>
         <source>Why policy did not fit</source>
         <translation>政策障碍</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="249"/>
+        <location filename="../editor/form.py" line="251"/>
         <source>Separated by 、 or commas</source>
         <translation>多个标签用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="250"/>
+        <location filename="../editor/form.py" line="252"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="253"/>
+        <location filename="../editor/form.py" line="255"/>
         <source>Situation and deliberation</source>
         <translation>情况与研判</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="255"/>
+        <location filename="../editor/form.py" line="257"/>
         <source>Situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="256"/>
+        <location filename="../editor/form.py" line="258"/>
         <source>Deliberation</source>
         <translation>研判过程与意见</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="257"/>
+        <location filename="../editor/form.py" line="259"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="281"/>
+        <location filename="../editor/form.py" line="283"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="282"/>
+        <location filename="../editor/form.py" line="284"/>
         <source>Remove row</source>
         <translation>删除所选行</translation>
     </message>
@@ -1093,27 +1093,27 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="178"/>
+        <location filename="../library/record_pane.py" line="185"/>
         <source>Looking for similar precedents…</source>
         <translation>正在查找相似先例…</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="213"/>
+        <location filename="../library/record_pane.py" line="220"/>
         <source>Describe the matter; similar precedents appear as you write.</source>
         <translation>填写事项情况，相似先例会随之显示在这里。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="284"/>
+        <location filename="../library/record_pane.py" line="292"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="295"/>
+        <location filename="../library/record_pane.py" line="303"/>
         <source>Restored %1.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="349"/>
+        <location filename="../library/record_pane.py" line="357"/>
         <source>No program is set up to open %1.</source>
         <translation>系统中没有可以打开 %1 的程序。</translation>
     </message>
@@ -1370,19 +1370,24 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>选择一条先例，即可查看与之相似的先例。</translation>
     </message>
     <message>
-        <location filename="../library/similar_panel.py" line="170"/>
+        <location filename="../library/similar_panel.py" line="168"/>
+        <source>The similarity index is being prepared…</source>
+        <translation>正在准备相似先例索引…</translation>
+    </message>
+    <message>
+        <location filename="../library/similar_panel.py" line="173"/>
         <source>No similar precedents on file.</source>
         <translation>库中没有相似的先例。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/similar_panel.py" line="172"/>
+        <location filename="../library/similar_panel.py" line="175"/>
         <source>%n close precedent(s) (similarity %1 or more).</source>
         <translation>
             <numerusform>有 %n 条高度相似的先例（相似度 %1 及以上）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/similar_panel.py" line="174"/>
+        <location filename="../library/similar_panel.py" line="177"/>
         <source>No close precedent: nothing on file reaches similarity %1.</source>
         <translation>没有高度相似的先例：库中没有相似度达到 %1 的先例。</translation>
     </message>
@@ -1529,47 +1534,47 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../library/transfer.py" line="51"/>
+        <location filename="../library/transfer.py" line="54"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="59"/>
+        <location filename="../library/transfer.py" line="62"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="66"/>
+        <location filename="../library/transfer.py" line="69"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="73"/>
+        <location filename="../library/transfer.py" line="76"/>
         <source>Imported %1: %2 created, %3 updated.</source>
         <translation>已导入 %1：新建 %2 条，更新 %3 条。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="81"/>
+        <location filename="../library/transfer.py" line="84"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>导入已取消，未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="110"/>
+        <location filename="../library/transfer.py" line="113"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="111"/>
+        <location filename="../library/transfer.py" line="114"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="116"/>
+        <location filename="../library/transfer.py" line="119"/>
         <source>Exported %1 precedent(s) to %2 (masked).</source>
         <translation>已导出 %1 条先例到 %2（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="118"/>
+        <location filename="../library/transfer.py" line="121"/>
         <source>Exported %1 precedent(s) to %2, unmasked; recorded in the audit trail.</source>
         <translation>已导出 %1 条先例到 %2（未脱敏），已记入审计日志。</translation>
     </message>

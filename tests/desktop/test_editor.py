@@ -212,3 +212,12 @@ def test_closing_without_changes_does_not_ask(qtbot, window: MainWindow) -> None
     open_editor(qtbot, window, "T-JM-2024-002")
     window.close()
     assert not window.isVisible()
+
+
+def test_a_status_change_is_saved(qtbot, window: MainWindow, library: Library) -> None:
+    editor = open_editor(qtbot, window, "T-JM-2023-001")
+    editor.form.widgets["status"].setCurrentText("已归档")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    with library.session() as session:
+        assert get_record(session, "T-JM-2023-001").status.value == "已归档"

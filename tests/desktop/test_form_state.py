@@ -90,3 +90,17 @@ def test_draft_record_takes_what_parses() -> None:
     assert has_content(fields)
     assert record.hardships == ["因灾"]
     assert record.monthly_income == Decimal("3000") and record.household_size is None
+
+
+def test_status_moves_forward_only() -> None:
+    from precedents.record import Status
+
+    base = sample("F-3")
+    base.meta.status = Status.DECIDED
+    fields = record_to_fields(base)
+    fields["status"] = "已归档"
+    record, _ = validate(fields, VOCAB, base, today=dt.date(2024, 1, 1))
+    assert record is not None and record.status is Status.ARCHIVED
+    fields["status"] = "草稿"
+    record, issues = validate(fields, VOCAB, base, today=dt.date(2024, 1, 1))
+    assert record is None and any(i.field == "status" for i in issues)
