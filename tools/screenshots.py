@@ -134,6 +134,7 @@ def editor_view(window: object, page: object, save: Callable[..., None]) -> None
     wait(lambda: record.editing)
     form = record.editor.form
     form.widgets["code"].setText("JM-2025-031")
+    form.widgets["filed_on"].setText("2025-13-02")
     form.widgets["title"].setText("独居高龄老人跌倒后失能，子女均在外地")
     form.widgets["district"].setCurrentText("集美区")
     form.widgets["street"].setText("杏林街道")
@@ -151,10 +152,13 @@ def editor_view(window: object, page: object, save: Callable[..., None]) -> None
     form.persons.set_rows(
         [{"name": "陈某某", "relation": "本人", "id_number": "350211193805123219", "phone": ""}]
     )
-    form.touched.update({"persons", "code", "title", "monthly_income"})
+    form.touched.update({"persons", "code", "title", "monthly_income", "filed_on"})
     record.editor.run_validation()
     wait(lambda: record.similar.model.rowCount() > 0)
     save("editor.png")
+    from desktop.dialogs.questions import Unsaved, UnsavedChanges
+
+    UnsavedChanges.ask = classmethod(lambda cls, parent, title: Unsaved.DISCARD)  # type: ignore[method-assign,assignment]
     record.editor.request_close(lambda: None)
 
 

@@ -198,6 +198,7 @@ class SettingsDialog(QDialog):
             spin.setRange(0.0, 1.0)
             spin.setSingleStep(0.01)
             spin.setDecimals(2)
+            spin.setMaximumWidth(110)
             spin.setValue(float(current.get(name, default)))
             spin.setToolTip(self.tr("Default %1").replace("%1", f"{default:.2f}"))
             self.weights[name] = spin

@@ -20,7 +20,7 @@ from precedents.record import PrecedentRecord
 
 STYLE = """
 body { line-height: 140%; }
-h1 { font-size: 13.5pt; font-weight: 600; margin: 0 0 2px 0; line-height: 125%; }
+.title { font-size: 14pt; font-weight: 600; margin: 0 0 2px 0; }
 h2 { font-size: 11pt; font-weight: 600; color: #1f3a5f; margin: 14px 0 4px 0; }
 p { margin: 0 0 6px 0; }
 .muted { color: #6b7280; }
@@ -187,7 +187,7 @@ def render(
     """The whole page for one precedent."""
     status = escape(record.status.value)
     sections = [
-        f"<h1>{escape(record.title)}</h1>",
+        f"<p class='title'>{escape(record.title)}</p>",
         f"<p><span class='code'>{escape(record.code)}</span>&nbsp;&nbsp;"
         f"<span class='status'>&nbsp;{status}&nbsp;</span></p>",
         _facts(record),

@@ -60,6 +60,7 @@ class LibraryPage(QWidget):
         self.prefs = prefs
         self.catalogue = Catalogue()
         self._answered = False
+        self._sizes_before_editing: list[int] = []
         self.search = SearchController(adapter, tasks, self)
         self.transfer = Transfer(library, tasks, self)
         self._build()
@@ -150,8 +151,22 @@ class LibraryPage(QWidget):
         self.record.open_requested.connect(self.select_code)
         self.record.message.connect(self.message)
         self.record.reselect.connect(self._reselect)
+        self.record.editing_changed.connect(self._editing_changed)
         self.transfer.imported.connect(lambda _report: self.reload())
         self.transfer.message.connect(self.message)
+
+    def _editing_changed(self, editing: bool) -> None:
+        """The form gets the filters' room while it is open; they come back after."""
+        if editing == self.facet_view.isHidden():
+            return
+        sizes = self.splitter.sizes()
+        if editing:
+            self._sizes_before_editing = sizes
+            self.facet_view.hide()
+            self.splitter.setSizes([0, sizes[1], sizes[2] + sizes[0]])
+        else:
+            self.facet_view.show()
+            self.splitter.setSizes(self._sizes_before_editing or sizes)
 
     # -- start-up ---------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class RecordPane(QWidget):
     removed = Signal(str)
     open_requested = Signal(str)
     reselect = Signal(str)  # the list should show this code selected again
+    editing_changed = Signal(bool)
     message = Signal(str)
 
     def __init__(
@@ -69,6 +70,9 @@ class RecordPane(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.detail)
         self.stack.addWidget(self.editor)
+        self.stack.currentChanged.connect(
+            lambda index: self.editing_changed.emit(self.stack.widget(index) is self.editor)
+        )
         self.similar = SimilarPanel(self)
         self.attachments = AttachmentsPanel(self)
         self.tabs = QTabWidget(self)
