@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from precedents.errors import StorageError
@@ -54,8 +54,44 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cursor.close()
 
 
+#: How long a PostgreSQL statement waits for a row another officer has locked.
+PG_LOCK_TIMEOUT = "20s"
+
+
+def _pg_settings(dbapi_conn: Any, _record: Any) -> None:
+    # A save waits for another officer's save of the same record to finish, but
+    # not forever: a stuck desktop must not freeze the whole office.
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute(f"SET lock_timeout = '{PG_LOCK_TIMEOUT}'")
+    finally:
+        cursor.close()
+    dbapi_conn.commit()
+
+
+#: PostgreSQL error states that mean "someone else holds what you need, try again".
+_PG_BUSY_STATES = {"55P03": "db.locked", "40P01": "db.busy", "40001": "db.busy"}
+
+
+def _busy_error(context: ExceptionContext) -> None:
+    """Turn "locked by someone else" driver errors into one clear `StorageError`."""
+    original = context.original_exception
+    if isinstance(original, sqlite3.OperationalError):
+        text = str(original).lower()
+        if "database is locked" in text or "database is busy" in text:
+            raise StorageError("db.locked") from original
+        return
+    state = getattr(original, "sqlstate", None)
+    if isinstance(state, str) and state in _PG_BUSY_STATES:
+        raise StorageError(_PG_BUSY_STATES[state]) from original
+
+
 def open_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite connections get foreign keys, WAL and a busy timeout."""
+    """An engine for `url`; SQLite connections get foreign keys, WAL and a busy timeout.
+
+    PostgreSQL connections get a lock timeout. On both, "locked by someone
+    else" errors become `StorageError` ("db.locked" / "db.busy").
+    """
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
@@ -63,9 +99,13 @@ def open_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("connect_args", {"check_same_thread": False})
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        engine = create_engine(url, **kwargs)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "connect", _pg_settings)
+    event.listen(engine, "handle_error", _busy_error)
+    return engine
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

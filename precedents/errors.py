@@ -16,12 +16,17 @@ MESSAGES: dict[str, str] = {
     "schema.too_new": "数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开",
     "db.open_failed": "无法打开数据库：{reason}",
     "db.locked": "数据库正被其他程序占用，请稍后再试",
+    "db.busy": "数据库繁忙，与其他经办人的操作冲突，本次操作未保存，请重试",
     "precedent.not_found": "找不到案例编号 {code}",
     "precedent.code_exists": "案例编号 {code} 已存在",
     "precedent.conflict": (
         "案例 {code} 已被 {by} 于 {at} 修改（当前版本 {current}，您编辑的是版本 {expected}），"
         "为避免覆盖他人的修改，本次保存未执行"
     ),
+    "precedent.deleted_meanwhile": (
+        "案例 {code} 已被他人删除（您编辑的是版本 {expected}），本次保存未执行"
+    ),
+    "merge.unresolved": "以下字段双方都有修改，请逐项选择保留哪一方：{fields}",
     "precedent.invalid": "案例 {code} 有 {count} 处错误：{first}",
     "import.invalid": "{file}：{count} 条记录有错误，未导入任何记录。第一处：{first}",
     "import.unreadable": "{file}：无法读取（{reason}）",
@@ -63,7 +68,28 @@ class NotFoundError(PrecedentError):
 
 
 class ConflictError(PrecedentError):
-    """Someone else saved a newer version of the record being saved."""
+    """Someone else saved a newer version of the record being saved.
+
+    Carries both versions: `expected_version` (the one the caller edited) and
+    `current_version` (the one stored now), and `theirs`, the stored record
+    (None when it was deleted meanwhile), so that the caller can show the two
+    side by side (`precedents.store.merge.compare_versions`).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        /,
+        *,
+        expected_version: int | None = None,
+        current_version: int | None = None,
+        theirs: Any = None,
+        **params: Any,
+    ) -> None:
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.theirs = theirs
+        super().__init__(code, **params)
 
 
 class ValidationFailed(PrecedentError):

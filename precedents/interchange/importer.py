@@ -191,7 +191,15 @@ def apply_records(
             if status in (Status.DRAFT, Status.UNDER_REVIEW) and record.status == Status.DECIDED:
                 status = Status.DECIDED
             record.meta.status = status
-            update_record(session, _keep_plan(record, old), actor=actor, action="import.update")
+            # The stored version we compared against: an officer's save that lands
+            # while the import runs makes the import fail whole, never overwritten.
+            update_record(
+                session,
+                _keep_plan(record, old),
+                actor=actor,
+                expected_version=old.meta.version,
+                action="import.update",
+            )
             if status != old.status:
                 set_status(session, record.code, status, actor=actor, note="导入带来处理结果")
             report.updated += 1
