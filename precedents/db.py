@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from precedents.errors import StorageError
@@ -27,6 +28,7 @@ from precedents.errors import StorageError
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def is_sqlite(url: str) -> bool:
@@ -175,6 +177,13 @@ def upgrade_schema(engine: Engine, backup_dir: Path | None = None) -> str | None
         target = backup_dir / f"pre-upgrade-{current}-{stamp}.sqlite3"
         backup = str(backup_sqlite(url, target))
         log.info("backed up database before upgrade to %s", target.name)
-    command.upgrade(alembic_config(engine), "head")
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            # An officer's desktop, newer than the office database: only the
+            # owner role may upgrade it (README: 办公室共用数据库).
+            raise StorageError("schema.upgrade_denied", revision=current or "空") from exc
+        raise
     log.info("database schema upgraded from %s to %s", current, head)
     return backup

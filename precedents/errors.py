@@ -14,7 +14,14 @@ MESSAGES: dict[str, str] = {
     "backup.missing": "找不到备份文件：{path}",
     "backup.invalid": "不是有效的先例库备份文件：{path}（{reason}）",
     "schema.too_new": "数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开",
+    "schema.upgrade_denied": (
+        "数据库（版本 {revision}）需要升级才能被本程序使用，但当前账号无权升级；"
+        "请管理员用数据库所有者账号运行 precedents --db-url … init"
+    ),
     "db.open_failed": "无法打开数据库：{reason}",
+    "db.driver_missing": (
+        "缺少连接该数据库所需的组件（{reason}）；连接 PostgreSQL 请安装 precedent-desk[postgres]"
+    ),
     "db.locked": "数据库正被其他程序占用，请稍后再试",
     "db.busy": "数据库繁忙，与其他经办人的操作冲突，本次操作未保存，请重试",
     "precedent.not_found": "找不到案例编号 {code}",

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from precedents.db import open_engine, session_factory, upgrade_schema
@@ -64,16 +64,23 @@ class Library:
         url = db_url or os.environ.get(DB_URL_ENV) or settings.db_url or paths.sqlite_url()
         try:
             engine = open_engine(url)
+        except ImportError as exc:
+            raise StorageError("db.driver_missing", reason=str(exc)) from exc
+        except (SQLAlchemyError, ValueError) as exc:
+            raise StorageError("db.open_failed", reason=str(exc)) from exc
+        try:
             backup = upgrade_schema(engine, paths.backups)
             sessions = session_factory(engine)
             with sessions.begin() as session:
                 seed_vocabulary(session)
                 if builtin_synonyms is not None:
                     seed_synonyms(session, builtin_synonyms())
-        except OperationalError as exc:
-            raise StorageError("db.open_failed", reason=_reason(exc)) from exc
         except SQLAlchemyError as exc:
+            engine.dispose()
             raise StorageError("db.open_failed", reason=_reason(exc)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(
             paths=paths,
             db_url=url,

@@ -24,7 +24,9 @@ from precedents.store.precedents import (
 from tests.precedents.conftest import make_record
 
 
-def test_created_record_reads_back_identically(any_library: Library, record: PrecedentRecord) -> None:
+def test_created_record_reads_back_identically(
+    any_library: Library, record: PrecedentRecord
+) -> None:
     with any_library.sessions.begin() as session:
         saved = create_record(session, record, actor="甲")
     with any_library.session() as session:
@@ -60,7 +62,9 @@ def test_update_bumps_version_and_replaces_children(
     assert loaded.meta.updated_by == "乙"
 
 
-def test_saving_unchanged_record_changes_nothing(any_library: Library, record: PrecedentRecord) -> None:
+def test_saving_unchanged_record_changes_nothing(
+    any_library: Library, record: PrecedentRecord
+) -> None:
     with any_library.sessions.begin() as session:
         create_record(session, record, actor="甲")
     with any_library.sessions.begin() as session:

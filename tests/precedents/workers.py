@@ -77,9 +77,7 @@ def import_and_hang(data_dir: str, db_url: str, source: str) -> None:
                 sys.stdin.readline()
 
     with library.sessions.begin() as session:
-        import_file(
-            session, Path(source), library.vocabulary(), actor="导入员", progress=progress
-        )
+        import_file(session, Path(source), library.vocabulary(), actor="导入员", progress=progress)
     say("finished")
 
 
