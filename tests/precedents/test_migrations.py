@@ -132,7 +132,8 @@ def test_audit_triggers_survive_every_migration(tmp_path: Path) -> None:
     with engine.connect() as conn:
         triggers = conn.execute(
             text(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
+                "SELECT name FROM sqlite_master"
+                " WHERE type = 'trigger' AND tbl_name = 'audit_events'"
             )
         ).scalars()
         assert sorted(triggers) == ["audit_events_no_delete", "audit_events_no_update"]
