@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -28,7 +28,8 @@ from precedents.db import open_engine, session_factory, upgrade_schema
 from precedents.errors import StorageError
 from precedents.models import MetaRow
 from precedents.paths import DB_URL_ENV, DataPaths
-from precedents.settings import Settings, load_settings, save_settings
+from precedents.settings import Settings, load_settings, save_settings, settings_changes
+from precedents.store.audit import record_event
 from precedents.store.changes import LibraryRecordSource
 from precedents.store.vocabulary import load_vocabulary, seed_synonyms, seed_vocabulary
 from precedents.vocabulary import Vocabulary
@@ -50,6 +51,11 @@ class Library:
     actor: str
     upgrade_backup: str | None = None
     _vocabulary: Vocabulary | None = field(default=None, repr=False)
+    #: The settings as last read or written, to see what a save changes.
+    _saved_settings: Settings = field(default_factory=Settings, repr=False)
+
+    def __post_init__(self) -> None:
+        self._saved_settings = replace(self.settings)
 
     @classmethod
     def open(
@@ -112,7 +118,25 @@ class Library:
         return LibraryRecordSource(self.sessions)
 
     def save_settings(self) -> None:
+        """Write the settings file; changed settings are recorded in the audit trail.
+
+        A changed database address (which database this desktop trusts as the
+        source of truth) is recorded with the password hidden, in the database
+        open now, before the desktop switches.
+        """
+        changes = settings_changes(self._saved_settings, self.settings)
         save_settings(self.settings, self.paths.settings_file)
+        self._saved_settings = replace(self.settings)
+        if changes:
+            with self.sessions.begin() as session:
+                record_event(
+                    session,
+                    self.actor,
+                    "settings.update",
+                    "settings.json",
+                    {"changes": changes},
+                    entity="settings",
+                )
 
     def meta(self, key: str) -> str | None:
         with self.sessions() as session:

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_list",
     "precedents.cli.cmd_show",
     "precedents.cli.cmd_stats",
+    "precedents.cli.cmd_audit",
 )
 
 MAX_ISSUES_SHOWN = 200
