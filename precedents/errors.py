@@ -13,6 +13,13 @@ MESSAGES: dict[str, str] = {
     "backup.not_sqlite": "只有本地 SQLite 数据库可以这样备份：{url}",
     "backup.missing": "找不到备份文件：{path}",
     "backup.invalid": "不是有效的先例库备份文件：{path}（{reason}）",
+    "backup.server_database": (
+        "办公室共用的 PostgreSQL 数据库不能用本命令备份或恢复，"
+        "请由管理员使用 pg_dump / pg_restore（见 README「办公室共用数据库」）"
+    ),
+    "restore.failed": (
+        "恢复未能完成（{reason}）；请关闭所有使用该数据库的程序后重试。原有数据已保存在 {kept}"
+    ),
     "schema.too_new": "数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开",
     "schema.upgrade_denied": (
         "数据库（版本 {revision}）需要升级才能被本程序使用，但当前账号无权升级；"

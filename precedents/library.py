@@ -102,6 +102,10 @@ class Library:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def backup_dir(self) -> Path:
+        return self.paths.backups
+
+    @property
     def index_dir(self) -> Path:
         return self.paths.index_dir(self.engine.url.render_as_string(hide_password=True))
 

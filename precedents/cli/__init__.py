@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_show",
     "precedents.cli.cmd_stats",
     "precedents.cli.cmd_audit",
+    "precedents.cli.cmd_backup",
 )
 
 MAX_ISSUES_SHOWN = 200
