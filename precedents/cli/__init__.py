@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_stats",
     "precedents.cli.cmd_audit",
     "precedents.cli.cmd_backup",
+    "precedents.cli.cmd_check",
 )
 
 MAX_ISSUES_SHOWN = 200

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
 from precedents.archive import create_archive, restore_archive
 from precedents.cli.context import Context
 from precedents.errors import PrecedentError
-from precedents.paths import DB_URL_ENV
 from precedents.settings import load_settings
 
 
@@ -39,9 +37,8 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     # The library is not opened first: its database is what gets replaced.
-    url = args.db_url or os.environ.get(DB_URL_ENV) or load_settings(ctx.paths.settings_file).db_url
     actor = args.user or load_settings(ctx.paths.settings_file).actor()
-    result = restore_archive(ctx.paths, args.file, actor=actor, db_url=url or None)
+    result = restore_archive(ctx.paths, args.file, actor=actor, db_url=ctx.db_url())
     manifest = result.manifest
     made_by = manifest.created_by or "未署名"
     print(
