@@ -10,6 +10,8 @@ that the desktop form can show the same messages next to its fields.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,6 +32,10 @@ from precedents.vocabulary import KIND_LABELS, Vocabulary
 MAX_TEXT = 200_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("100000000")
+#: Longest values of the personal-data fields (the database columns' widths).
+PERSON_FIELD_LIMITS = {"name": 60, "id_number": 32, "phone": 32, "relation": 30}
+#: Deepest nesting accepted in fields outside the interchange format.
+MAX_EXTRA_DEPTH = 32
 REQUIRED_FIELDS = (
     "code",
     "title",
@@ -156,6 +162,45 @@ def bad_characters(text: str) -> str | None:
             continue
         if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch == "\ufffd":
             return f"含有无法识别或不可见的字符（U+{ord(ch):04X}）"
+    return None
+
+
+def _text_problem(text: str, limit: int) -> str | None:
+    if len(text) > limit:
+        return f"过长（{len(text)} 字，上限 {limit} 字）"
+    return bad_characters(text)
+
+
+def _json_problem(value: Any, depth: int) -> str | None:
+    if depth > MAX_EXTRA_DEPTH:
+        return f"嵌套超过 {MAX_EXTRA_DEPTH} 层"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "含有无法保存的数值（NaN 或无穷大）"
+    if isinstance(value, str):
+        return bad_characters(value)
+    if isinstance(value, list):
+        return next((p for v in value if (p := _json_problem(v, depth + 1))), None)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = bad_characters(str(key)) or _json_problem(item, depth + 1)
+            if problem:
+                return problem
+    return None
+
+
+def extra_problem(key: str, value: Any) -> str | None:
+    """Why a field outside the format cannot be kept as read, if it cannot.
+
+    Such fields are stored as JSON and written back on export; text must be
+    storable on every database (no NUL or unpaired surrogates), numbers finite,
+    nesting and size bounded.
+    """
+    problem = bad_characters(key) or _json_problem(value, 1)
+    if problem:
+        return problem
+    size = len(json.dumps(value, ensure_ascii=False))
+    if size > MAX_TEXT:
+        return f"内容过长（{size} 字，上限 {MAX_TEXT} 字）"
     return None
 
 
@@ -316,6 +361,10 @@ def parse_record(
     persons = _persons(c, data.get("persons"))
     tags = _tags(c, data.get("tags"))
     extra = {k: v for k, v in data.items() if k not in INTERCHANGE_FIELDS}
+    for key, value in extra.items():
+        problem = extra_problem(key, value)
+        if problem:
+            c.error(key, problem)
     errors = [i for i in c.issues if i.severity == "error"]
     if errors:
         return None, c.issues
@@ -390,6 +439,10 @@ def _measures(c: _Checker, data: dict[str, Any]) -> list[Measure]:
         if not isinstance(note, str):
             c.error(f"{name}.note", "应为文本")
             continue
+        problem = _text_problem(note, MAX_TEXT)
+        if problem:
+            c.error(f"{name}.note", problem)
+            continue
         if kind is not None and message is None:
             out.append(Measure(type=kind, amount=amount, note=note))
     return out
@@ -405,6 +458,14 @@ def _persons(c: _Checker, value: Any) -> list[Person]:
         fields = {k: item.get(k) or "" for k in ("name", "id_number", "phone", "relation")}
         if any(not isinstance(v, str) for v in fields.values()):
             c.error(name, "姓名、身份证号、电话、关系都应为文本")
+            continue
+        problems = [
+            (key, _text_problem(fields[key], limit)) for key, limit in PERSON_FIELD_LIMITS.items()
+        ]
+        if any(problem for _key, problem in problems):
+            for key, problem in problems:
+                if problem:
+                    c.error(f"{name}.{key}", problem)
             continue
         if not fields["name"].strip():
             c.error(f"{name}.name", "姓名不能为空")
@@ -423,6 +484,10 @@ def _tags(c: _Checker, value: Any) -> list[str]:
     for item in _items(c, value, "tags"):
         if not isinstance(item, str) or not item.strip() or len(item) > 60:
             c.error("tags", "标签应为 1 到 60 个字的文本")
+            continue
+        bad = bad_characters(item)
+        if bad:
+            c.error("tags", bad)
             continue
         out.append(item)
     return out
