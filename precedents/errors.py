@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "import.unreadable": "{file}：无法读取（{reason}）",
     "import.empty": "{file}：文件中没有记录",
     "import.unsupported": "{file}：不支持的文件类型，请使用 .jsonl 或 .xlsx",
+    "import.changed": "{file}：文件在导入过程中被修改，未导入任何记录，请重新导入",
     "import.cancelled": "导入已取消，未导入任何记录",
     "export.failed": "导出失败：{reason}",
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",

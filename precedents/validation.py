@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -155,14 +154,21 @@ def check_phone(value: str) -> str | None:
     return "电话号码格式不正确（手机 11 位，座机如 0592-1234567）"
 
 
+# Control characters (Unicode category Cc) other than tab and line breaks,
+# unpaired surrogates (Cs), private-use characters (Co) and U+FFFD, the mark
+# of a failed decoding.
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
+    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+
+
 def bad_characters(text: str) -> str | None:
     """A message naming the first control character in `text`, if any."""
-    for ch in text:
-        if ch in "\n\r\t":
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch == "\ufffd":
-            return f"含有无法识别或不可见的字符（U+{ord(ch):04X}）"
-    return None
+    found = _BAD_CHARACTER.search(text)
+    if found is None:
+        return None
+    return f"含有无法识别或不可见的字符（U+{ord(found.group()):04X}）"
 
 
 def _text_problem(text: str, limit: int) -> str | None:

@@ -201,13 +201,7 @@ def _append_change(session: Session, row: PrecedentRow, op: str) -> None:
     queue_change(session, row.id, row.code, op, row.version)
 
 
-def create_record(
-    session: Session, record: PrecedentRecord, *, actor: str, action: str = "create"
-) -> PrecedentRecord:
-    """Insert a new precedent with the status in `record.meta`; its code must be free."""
-    if _row_by_code(session, record.code) is not None:
-        raise PrecedentError("precedent.code_exists", code=record.code)
-    now = utcnow()
+def _new_row(record: PrecedentRecord, actor: str, now: dt.datetime) -> PrecedentRow:
     row = PrecedentRow(
         status=record.meta.status.value,
         created_at=now,
@@ -216,17 +210,58 @@ def create_record(
         updated_by=actor,
     )
     apply_record(row, record)
-    session.add(row)
+    return row
+
+
+def _taken_code(session: Session, codes: Sequence[str]) -> str | None:
+    """The first of `codes` some precedent has, read outside this transaction's view."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    with Session(engine) as fresh:
+        return fresh.scalar(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)).limit(1))
+
+
+def create_records(
+    session: Session, records: Sequence[PrecedentRecord], *, actor: str, action: str = "create"
+) -> int:
+    """Insert new precedents with one flush (the importer's bulk path); codes must be free.
+
+    Each gets its change-feed entry and audit event, exactly as `create_record` does.
+    """
+    codes = [r.code for r in records]
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise PrecedentError("precedent.code_exists", code=code)
+        seen.add(code)
+    taken = session.scalar(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)).limit(1))
+    if taken is not None:
+        raise PrecedentError("precedent.code_exists", code=taken)
+    now = utcnow()
+    rows = [_new_row(record, actor, now) for record in records]
+    session.add_all(rows)
     try:
         session.flush()
     except IntegrityError as exc:
-        # Another officer created the same code after our check (PostgreSQL,
+        # Another officer created one of these codes after our check (PostgreSQL,
         # READ COMMITTED): the unique constraint is the final word.
-        raise PrecedentError("precedent.code_exists", code=record.code) from exc
-    _append_change(session, row, "upsert")
-    record_event(
-        session, actor, action, record.code, {"status": row.status, "version": row.version}
-    )
+        taken = _taken_code(session, codes)
+        raise PrecedentError("precedent.code_exists", code=taken or codes[0]) from exc
+    for row in rows:
+        _append_change(session, row, "upsert")
+        record_event(
+            session, actor, action, row.code, {"status": row.status, "version": row.version}
+        )
+    return len(rows)
+
+
+def create_record(
+    session: Session, record: PrecedentRecord, *, actor: str, action: str = "create"
+) -> PrecedentRecord:
+    """Insert a new precedent with the status in `record.meta`; its code must be free."""
+    create_records(session, [record], actor=actor, action=action)
+    row = _row_by_code(session, record.code)
+    assert row is not None
     return row_to_record(row)
 
 
