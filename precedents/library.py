@@ -28,6 +28,7 @@ from precedents.db import open_engine, session_factory, upgrade_schema
 from precedents.errors import StorageError
 from precedents.models import MetaRow
 from precedents.paths import DB_URL_ENV, DataPaths
+from precedents.schema import metadata as _all_tables  # noqa: F401  (registers every model)
 from precedents.settings import Settings, load_settings, save_settings, settings_changes
 from precedents.store.audit import record_event
 from precedents.store.changes import LibraryRecordSource

@@ -28,6 +28,8 @@ class Settings:
     #: Officer and department named in reports and the audit trail.
     officer_name: str = ""
     department: str = ""
+    #: The issuing body printed on documents (发文机关), e.g. 厦门市民政局.
+    organisation: str = ""
     #: A server database for the whole office; empty means the local SQLite file.
     db_url: str = ""
     #: Export fonts by role (title, body, heading1, heading2, page_number); empty = defaults.

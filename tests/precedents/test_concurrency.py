@@ -241,3 +241,19 @@ def test_feed_seq_order_is_commit_order_on_postgresql(pg_url: str, tmp_path: Pat
         later = changes_since(session, last)
     library.close()
     assert [(c.code, c.version) for c in later] == [("SLOW", 2)]
+
+
+def test_archiving_and_reopening_honour_the_expected_version(
+    any_library: Library, record: PrecedentRecord
+) -> None:
+    from precedents.meetings.service import archive, reopen
+
+    with any_library.sessions.begin() as session:
+        create_record(session, record, actor="甲")
+        set_status(session, record.code, Status.DECIDED, actor="甲")
+    with pytest.raises(ConflictError), any_library.sessions.begin() as session:
+        archive(session, record.code, actor="乙", expected_version=1)
+    with any_library.sessions.begin() as session:
+        archive(session, record.code, actor="乙", expected_version=2)
+    with pytest.raises(ConflictError), any_library.sessions.begin() as session:
+        reopen(session, record.code, actor="丙", reason="新情况", expected_version=2)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from precedents.db import alembic_config, head_revision, open_engine, upgrade_schema
 from precedents.errors import StorageError
 from precedents.library import Library
-from precedents.models import Base
+from precedents.schema import metadata
 from precedents.store.audit import list_events, record_event
 from precedents.store.precedents import get_record
 
@@ -28,7 +28,7 @@ def test_models_match_the_newest_migration(db_url: str) -> None:
     engine = open_engine(db_url)
     upgrade_schema(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()
     assert diff == []
 

@@ -156,3 +156,15 @@ def test_status_change_is_recorded_with_who(any_library: Library, record: Preced
         assert get_record(session, record.code).status == Status.ARCHIVED
     assert event.details == {"from": "草稿", "to": "已归档", "version": 2}
     assert (event.actor, event.reason) == ("乙", "年度归档")
+
+
+def test_a_removed_extra_field_is_a_change_even_when_it_was_null(
+    any_library: Library,
+) -> None:
+    with any_library.sessions.begin() as session:
+        create_record(session, make_record("X-1", extra={"from_other": None}), actor="甲")
+    with any_library.sessions.begin() as session:
+        _saved, changed = update_record(session, make_record("X-1"), actor="甲")
+    assert changed
+    with any_library.session() as session:
+        assert get_record(session, "X-1").extra == {}

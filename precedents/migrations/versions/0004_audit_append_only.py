@@ -1,7 +1,7 @@
 """audit trail append-only in the database itself
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-29 10:00:00
 
 The program never updates or deletes audit events; these triggers make the
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0004'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
