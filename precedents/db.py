@@ -92,8 +92,11 @@ def open_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite connections get foreign keys, WAL and a busy timeout.
 
     PostgreSQL connections get a lock timeout. On both, "locked by someone
-    else" errors become `StorageError` ("db.locked" / "db.busy").
+    else" errors become `StorageError` ("db.locked" / "db.busy"), and error
+    messages never quote the values of a statement (they would be personal
+    data in a log file).
     """
+    kwargs.setdefault("hide_parameters", True)
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
