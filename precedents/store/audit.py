@@ -154,11 +154,24 @@ def list_events(
     until: dt.datetime | None = None,
     entity: str | None = None,
     limit: int = 1000,
+    before_id: int | None = None,
 ) -> list[AuditEvent]:
-    """Newest first, filtered by any of action, record code, actor, entity and time."""
+    """Newest first, filtered by any of action, record code, actor, entity and time.
+
+    A viewer pages back by passing the id of the last event it shows as `before_id`.
+    """
     where = AuditFilter(action, code, actor, entity, since, until)
-    stmt = where.apply(_select()).order_by(AuditEventRow.id.desc()).limit(limit)
+    stmt = where.apply(_select())
+    if before_id is not None:
+        stmt = stmt.where(AuditEventRow.id < before_id)
+    stmt = stmt.order_by(AuditEventRow.id.desc()).limit(limit)
     return [_event(row) for row in session.execute(stmt)]
+
+
+def count_events(session: Session, where: AuditFilter | None = None) -> int:
+    """How many events match (a viewer's total)."""
+    stmt = (where or AuditFilter()).apply(select(func.count()).select_from(AuditEventRow))
+    return session.scalar(stmt) or 0
 
 
 def iter_events(

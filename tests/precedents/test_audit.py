@@ -20,7 +20,7 @@ from precedents.library import Library
 from precedents.models import utcnow
 from precedents.record import PrecedentRecord, Status
 from precedents.store import audit
-from precedents.store.audit import AuditFilter, list_events, record_unmasked_view
+from precedents.store.audit import AuditFilter, count_events, list_events, record_unmasked_view
 from precedents.store.precedents import create_record, delete_record, set_status, update_record
 from precedents.store.vocabulary import save_term
 from precedents.vocabulary import Term
@@ -102,6 +102,10 @@ def test_filters(any_library: Library, record: PrecedentRecord, tmp_path: Path) 
         assert list_events(session, since=utcnow() + dt.timedelta(hours=1)) == []
         assert len(list_events(session, until=utcnow() + dt.timedelta(hours=1))) == 10
         assert {e.entity for e in list_events(session, entity="vocabulary")} == {"vocabulary"}
+        first_page = list_events(session, limit=4)
+        second_page = list_events(session, limit=4, before_id=first_page[-1].id)
+        assert [e.id for e in first_page + second_page] == [e.id for e in list_events(session)][:8]
+        assert count_events(session, AuditFilter(action="import")) == 2
 
 
 def test_the_program_offers_no_way_to_change_an_entry() -> None:
