@@ -10,8 +10,6 @@ that the desktop form can show the same messages next to its fields.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -25,16 +23,15 @@ from precedents.record import (
     RecordMeta,
     default_status,
 )
+
+# MAX_TEXT and bad_characters are re-exported: the desktop's forms use them from here.
+from precedents.storable import MAX_TEXT as MAX_TEXT
+from precedents.storable import PERSON_FIELD_LIMITS, extra_problem, text_problem
+from precedents.storable import bad_characters as bad_characters
 from precedents.vocabulary import KIND_LABELS, Vocabulary
 
-#: Longest narrative field accepted (characters); longer text is refused, not cut.
-MAX_TEXT = 200_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("100000000")
-#: Longest values of the personal-data fields (the database columns' widths).
-PERSON_FIELD_LIMITS = {"name": 60, "id_number": 32, "phone": 32, "relation": 30}
-#: Deepest nesting accepted in fields outside the interchange format.
-MAX_EXTRA_DEPTH = 32
 REQUIRED_FIELDS = (
     "code",
     "title",
@@ -152,62 +149,6 @@ def check_phone(value: str) -> str | None:
     if _MOBILE_RE.match(compact) or _LANDLINE_RE.match(compact):
         return None
     return "电话号码格式不正确（手机 11 位，座机如 0592-1234567）"
-
-
-# Control characters (Unicode category Cc) other than tab and line breaks,
-# unpaired surrogates (Cs), private-use characters (Co) and U+FFFD, the mark
-# of a failed decoding.
-_BAD_CHARACTER = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd"
-    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
-)
-
-
-def bad_characters(text: str) -> str | None:
-    """A message naming the first control character in `text`, if any."""
-    found = _BAD_CHARACTER.search(text)
-    if found is None:
-        return None
-    return f"含有无法识别或不可见的字符（U+{ord(found.group()):04X}）"
-
-
-def _text_problem(text: str, limit: int) -> str | None:
-    if len(text) > limit:
-        return f"过长（{len(text)} 字，上限 {limit} 字）"
-    return bad_characters(text)
-
-
-def _json_problem(value: Any, depth: int) -> str | None:
-    if depth > MAX_EXTRA_DEPTH:
-        return f"嵌套超过 {MAX_EXTRA_DEPTH} 层"
-    if isinstance(value, float) and not math.isfinite(value):
-        return "含有无法保存的数值（NaN 或无穷大）"
-    if isinstance(value, str):
-        return bad_characters(value)
-    if isinstance(value, list):
-        return next((p for v in value if (p := _json_problem(v, depth + 1))), None)
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = bad_characters(str(key)) or _json_problem(item, depth + 1)
-            if problem:
-                return problem
-    return None
-
-
-def extra_problem(key: str, value: Any) -> str | None:
-    """Why a field outside the format cannot be kept as read, if it cannot.
-
-    Such fields are stored as JSON and written back on export; text must be
-    storable on every database (no NUL or unpaired surrogates), numbers finite,
-    nesting and size bounded.
-    """
-    problem = bad_characters(key) or _json_problem(value, 1)
-    if problem:
-        return problem
-    size = len(json.dumps(value, ensure_ascii=False))
-    if size > MAX_TEXT:
-        return f"内容过长（{size} 字，上限 {MAX_TEXT} 字）"
-    return None
 
 
 def parse_amount(value: Any) -> tuple[Decimal | None, str | None]:
@@ -445,7 +386,7 @@ def _measures(c: _Checker, data: dict[str, Any]) -> list[Measure]:
         if not isinstance(note, str):
             c.error(f"{name}.note", "应为文本")
             continue
-        problem = _text_problem(note, MAX_TEXT)
+        problem = text_problem(note, MAX_TEXT)
         if problem:
             c.error(f"{name}.note", problem)
             continue
@@ -466,7 +407,7 @@ def _persons(c: _Checker, value: Any) -> list[Person]:
             c.error(name, "姓名、身份证号、电话、关系都应为文本")
             continue
         problems = [
-            (key, _text_problem(fields[key], limit)) for key, limit in PERSON_FIELD_LIMITS.items()
+            (key, text_problem(fields[key], limit)) for key, limit in PERSON_FIELD_LIMITS.items()
         ]
         if any(problem for _key, problem in problems):
             for key, problem in problems:
