@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "cancelled": "操作已取消",
     "patterns.bad_setting": "规律挖掘设置“{name}”的值 {value} 无效，应为{expected}",
     "pattern.not_found": "找不到规律 {id}",
+    "pattern.unknown": "找不到规律 {id}（现有：{known}）",
     "pattern.merged": "规律 {id} 已并入规律 {target}，请在 {target} 上操作",
     "pattern.merge_too_few": "合并至少需要两个不同的规律",
     "pattern.split_selection": "拆分规律 {id} 时须选出其中一部分先例（不能为空，也不能是全部）",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from precedents.anonymize import mask_text
 from precedents.documents import (
     FontSet,
+    Grid,
     MatterFacts,
     Minutes,
     RetrievalHit,
@@ -44,6 +45,7 @@ class WordOptions:
     reason: str = ""
     template: Path | None = None
     fonts: FontSet | None = None
+    grid: Grid = Grid.COMPATIBLE
 
     @classmethod
     def from_settings(
@@ -56,7 +58,8 @@ class WordOptions:
     ) -> WordOptions:
         chosen = template or (Path(settings.template_path) if settings.template_path else None)
         fonts = resolve_fonts(FontSet.from_mapping(settings.fonts)) if settings.fonts else None
-        return cls(masked=masked, reason=reason, template=chosen, fonts=fonts)
+        grid = Grid.NATIVE if settings.word_grid == Grid.NATIVE.value else Grid.COMPATIBLE
+        return cls(masked=masked, reason=reason, template=chosen, fonts=fonts, grid=grid)
 
     def check(self) -> None:
         if not self.masked and not self.reason.strip():
@@ -123,6 +126,7 @@ def export_minutes(
         out,
         template=options.template,
         fonts=options.fonts,
+        grid=options.grid,
         mask=options.mask_for(record.persons),
     )
     _audit(session, actor, "minutes", code, out, options)
@@ -149,6 +153,7 @@ def export_review_form(
         out,
         template=options.template,
         fonts=options.fonts,
+        grid=options.grid,
         mask=options.mask_for(record.persons),
     )
     _audit(session, actor, "review_form", code, out, options)
@@ -188,6 +193,7 @@ def export_retrieval_report(
         out,
         template=options.template,
         fonts=options.fonts,
+        grid=options.grid,
         mask=options.mask_for(matter.persons),
     )
     _audit(session, actor, "retrieval_report", matter.code, out, options)

@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_stats",
     "precedents.cli.cmd_minutes",
     "precedents.cli.cmd_review_form",
+    "precedents.cli.cmd_patterns",
+    "precedents.cli.cmd_draft_policy",
     "precedents.cli.cmd_audit",
     "precedents.cli.cmd_backup",
     "precedents.cli.cmd_check",

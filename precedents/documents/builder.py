@@ -80,7 +80,7 @@ class DocumentBuilder:
     def create(
         cls, *, fonts: FontSet | None = None, mask: Mask | None = None, grid: Grid = Grid.NATIVE
     ) -> DocumentBuilder:
-        """A fresh A4 document; ``grid=Grid.LAYOUT_CHECK`` for LibreOffice previews."""
+        """A fresh A4 document; ``grid=Grid.COMPATIBLE`` for LibreOffice previews."""
         fonts = fonts or default_fonts()
         document = docx.Document()
         styles.install_styles(document, fonts, grid)

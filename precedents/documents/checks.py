@@ -152,9 +152,16 @@ def document_text(path: str | os.PathLike[str]) -> str:
 
 
 def export_problems(
-    path: str | os.PathLike[str], forbidden: Iterable[str] = (), *, native_grid: bool = True
+    path: str | os.PathLike[str],
+    forbidden: Iterable[str] = (),
+    *,
+    native_grid: bool | None = True,
 ) -> list[str]:
-    """Everything wrong with an export built by the builder; empty when it is sound."""
+    """Everything wrong with an export built by the builder; empty when it is sound.
+
+    `native_grid` True requires Word's character grid, False the compatible variant,
+    None accepts either.
+    """
     facts = DocxFacts.read(path)
     problems = []
     for style in sorted(facts.styles_used):
@@ -173,7 +180,7 @@ def export_problems(
     return problems
 
 
-def _page_problems(facts: DocxFacts, native_grid: bool) -> list[str]:
+def _page_problems(facts: DocxFacts, native_grid: bool | None) -> list[str]:
     section = facts.section()
     problems = []
     expected = {
@@ -191,8 +198,13 @@ def _page_problems(facts: DocxFacts, native_grid: bool) -> list[str]:
     grid = section["docGrid"]
     if grid.get("linePitch") != str(layout.LINE_PITCH):
         problems.append(f"文档网格行距为 {grid.get('linePitch')}，应为 {layout.LINE_PITCH}")
-    if native_grid and grid.get("type") != "linesAndChars":
+    kind = grid.get("type")
+    if native_grid is True and kind != "linesAndChars":
         problems.append("没有 Word 的行和字符网格（linesAndChars）")
+    elif native_grid is False and kind is not None:
+        problems.append(f"兼容版式不应设置网格类型（现为 {kind}）")
+    elif kind not in (None, "linesAndChars"):
+        problems.append(f"文档网格类型为 {kind}，应为 linesAndChars 或不设置")
     if not facts.even_and_odd():
         problems.append("没有设置奇偶页不同的页脚（evenAndOddHeaders）")
     footers = facts.footers()

@@ -78,9 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="生成红头公文模板示例")
     parser.add_argument("out", nargs="?", type=Path, default=EXAMPLE_TEMPLATE)
     parser.add_argument("--organisation", default="厦门市民政局")
-    parser.add_argument("--layout-check", action="store_true", help="LibreOffice 预览用的网格")
+    parser.add_argument("--compatible", action="store_true", help="LibreOffice 预览用的网格")
     args = parser.parse_args(argv)
-    grid = Grid.LAYOUT_CHECK if args.layout_check else Grid.NATIVE
+    grid = Grid.COMPATIBLE if args.compatible else Grid.NATIVE
     print(make_example_template(args.out, organisation=args.organisation, grid=grid))
     return 0
 

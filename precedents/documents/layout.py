@@ -58,7 +58,7 @@ FOOTER_DISTANCE = MARGIN_BOTTOM - PAGE_NUMBER_GAP - PAGE_NUMBER_LINE // 2
 HEADER_DISTANCE = mm(15)
 
 #: Character spacing (twips/20 = 1/20 pt) that makes LibreOffice set 28 characters a line.
-LAYOUT_CHECK_CHAR_SPACING = -5
+COMPATIBLE_CHAR_SPACING = -5
 
 
 def char_space(normal_size_pt: float) -> int:
@@ -73,7 +73,11 @@ def char_space(normal_size_pt: float) -> int:
 class Grid(StrEnum):
     """How the 22 x 28 grid is written."""
 
-    #: Word/WPS: ``docGrid type="linesAndChars"``; what officers receive.
+    #: Word's own document grid, ``docGrid type="linesAndChars"`` (charSpace squeezes
+    #: 16 pt characters to 28 a line). Word and WPS set it 22 x 28; LibreOffice does not
+    #: (14 characters a line, pages doubled).
     NATIVE = "native"
-    #: LibreOffice layout checks: no grid type, exact lines, -0.25 pt character spacing.
-    LAYOUT_CHECK = "layout-check"
+    #: The same 22 x 28 page without a character grid: exact 579-twip lines and -0.25 pt
+    #: character spacing on body text. Word, WPS and LibreOffice all set it 22 x 28, so it
+    #: is what the program ships by default (settings: ``word_grid``).
+    COMPATIBLE = "compatible"

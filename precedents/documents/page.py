@@ -59,7 +59,7 @@ def child_of(sect_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
 
 
 def set_grid(sect_pr: BaseOxmlElement, grid: Grid) -> None:
-    """The native Word grid, or the LibreOffice layout-check variant (no grid type)."""
+    """The native Word grid, or the compatible variant (line pitch only, no grid type)."""
     doc_grid = child_of(sect_pr, "w:docGrid")
     doc_grid.attrib.clear()
     if grid is Grid.NATIVE:

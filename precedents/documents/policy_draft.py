@@ -21,6 +21,7 @@ from precedents.documents.fonts import FontSet
 from precedents.documents.layout import Grid
 from precedents.documents.text import (
     Mask,
+    cite,
     end_sentence,
     format_amount,
     format_date,
@@ -50,12 +51,12 @@ class Statement:
     heading: str = ""
 
     def rendered(self) -> str:
-        """The text with its citations before the final stop: "……（先例XM-1、XM-2）。"."""
+        """The text with its citations before the final stop: "……（参见 XM-1、XM-2）。"."""
         body = end_sentence(self.text)
         if not self.cites:
             return body
         stop = body[-1] if body and body[-1] in "。；" else ""
-        return f"{body.removesuffix(stop)}（先例{join_list(self.cites)}）{stop or '。'}"
+        return f"{body.removesuffix(stop)}{cite(self.cites)}{stop or '。'}"
 
 
 @dataclass(slots=True)

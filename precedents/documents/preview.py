@@ -4,7 +4,7 @@
 
 Used to look at the exports after a change, to try an office template before
 real matters go into it, and to make the screenshots in docs/. Without a
-template the documents use the LibreOffice layout-check grid (LibreOffice draws
+template the documents use the LibreOffice compatible grid (LibreOffice draws
 Word's character grid wrongly); ``--native`` writes the grid officers receive.
 """
 
@@ -51,7 +51,7 @@ def render_all(
     out_dir: Path,
     *,
     template: str | os.PathLike[str] | None = None,
-    grid: Grid = Grid.LAYOUT_CHECK,
+    grid: Grid = Grid.COMPATIBLE,
     dpi: int | None = 80,
 ) -> dict[str, tuple[Path, int]]:
     """Write every sample as .docx and .pdf (and PNG pages when ``dpi``); stem → (pdf, pages)."""
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--native", action="store_true", help="写入 Word 原生文档网格")
     parser.add_argument("--dpi", type=int, default=80)
     args = parser.parse_args(argv)
-    grid = Grid.NATIVE if args.native else Grid.LAYOUT_CHECK
+    grid = Grid.NATIVE if args.native else Grid.COMPATIBLE
     for stem, (pdf, pages) in render_all(
         args.out_dir, template=args.template, grid=grid, dpi=args.dpi
     ).items():

@@ -288,8 +288,8 @@ def _run_properties(rpr: BaseOxmlElement, spec: StyleSpec, family: str, grid: Gr
     set_fonts(rpr, family)
     set_flag(rpr, "w:b", False)
     set_flag(rpr, "w:bCs", False)
-    if grid is Grid.LAYOUT_CHECK and not spec.character:
-        spacing = layout.LAYOUT_CHECK_CHAR_SPACING if spec.on_grid else 0
+    if grid is Grid.COMPATIBLE and not spec.character:
+        spacing = layout.COMPATIBLE_CHAR_SPACING if spec.on_grid else 0
         set_attrs(child(rpr, "w:spacing"), val_=spacing)
     if spec.size is not None:
         set_size(rpr, spec.size)

@@ -8,7 +8,7 @@ Every document kind formats through these functions so they agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from precedents.record import Measure
@@ -102,3 +102,18 @@ def measure_sentence(measure: Measure) -> str:
         parts.append(f"{format_date(measure.deadline)}前完成")
     sentence = end_sentence("，".join(parts)) if parts else ""
     return sentence + end_sentence(measure.note) if measure.note else sentence
+
+
+#: Codes cited after one statement; more are summarised as "等 N 件".
+CITE_LIMIT = 3
+
+
+def cite(codes: Sequence[str]) -> str:
+    """How a statement cites the precedents it rests on: （参见 A、B、C 等 7 件）."""
+    unique = list(dict.fromkeys(codes))
+    if not unique:
+        return ""
+    shown = "、".join(unique[:CITE_LIMIT])
+    if len(unique) > CITE_LIMIT:
+        shown += f" 等 {len(unique)} 件"
+    return f"（参见 {shown}）"

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from precedents.documents.text import cite
 from precedents.errors import PolicyError
 
 #: Keys and headings of the body sections, in document order.
@@ -36,20 +36,7 @@ SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
 CITATION = re.compile(r"（参见 ([^）]+)）")
 #: Punctuation a citation goes before.
 _STOPS = "。；：，"
-#: Codes cited after one statement; more are summarised as "等 N 件".
-CITE_LIMIT = 3
 CHINESE_ORDINALS = "一二三四五六七八九十"
-
-
-def cite(codes: Sequence[str]) -> str:
-    """（参见 A、B、C） or （参见 A、B、C 等 7 件）."""
-    unique = list(dict.fromkeys(codes))
-    if not unique:
-        return ""
-    shown = "、".join(unique[:CITE_LIMIT])
-    if len(unique) > CITE_LIMIT:
-        shown += f" 等 {len(unique)} 件"
-    return f"（参见 {shown}）"
 
 
 def yuan(amount: Decimal | None) -> str:

@@ -158,8 +158,8 @@ def test_page_is_a4_with_gbt9704_margins_and_the_native_grid(built: Path) -> Non
     assert export_problems(built) == []
 
 
-def test_layout_check_variant_has_no_grid_type_and_condensed_body(tmp_path: Path) -> None:
-    path = build(tmp_path, Grid.LAYOUT_CHECK)
+def test_compatible_variant_has_no_grid_type_and_condensed_body(tmp_path: Path) -> None:
+    path = build(tmp_path, Grid.COMPATIBLE)
     grid = part(path, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS)
     assert grid.get(w("type")) is None and grid.get(w("linePitch")) == "579"
     assert style(path, "GwBody").find("w:rPr/w:spacing", NS).get(w("val")) == "-5"

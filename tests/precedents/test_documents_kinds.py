@@ -230,8 +230,8 @@ def test_policy_draft_structure(tmp_path: Path) -> None:
         "四、需要说明的问题",
     ]
     assert (
-        "（一）单人户低保。符合条件的，可将患者按单人户纳入低保，不再合并计算其他家庭成员收入（先例XM-SM-2022-014、XM-HC-2024-031、XM-TA-2021-500）。"
-        in body
+        "（一）单人户低保。符合条件的，可将患者按单人户纳入低保，不再合并计算其他家庭成员收入"
+        "（参见 XM-SM-2022-014、XM-HC-2024-031、XM-TA-2021-500）。" in body
     )
     appendix = [p for p in document.paragraphs if p.style.name == styles.APPENDIX_LABEL]
     assert [p.text for p in appendix] == ["附件1", "附件2"]
@@ -255,9 +255,9 @@ def test_evidence_sentence_for_a_single_amount() -> None:
 
 def test_citations_go_before_the_full_stop() -> None:
     assert (
-        Statement("可纳入低保。", ["XM-1", "XM-2"]).rendered() == "可纳入低保（先例XM-1、XM-2）。"
+        Statement("可纳入低保。", ["XM-1", "XM-2"]).rendered() == "可纳入低保（参见 XM-1、XM-2）。"
     )
-    assert Statement("可纳入低保", ["XM-1"]).rendered() == "可纳入低保（先例XM-1）。"
+    assert Statement("可纳入低保", ["XM-1"]).rendered() == "可纳入低保（参见 XM-1）。"
     assert Statement("无引用").rendered() == "无引用。"
 
 

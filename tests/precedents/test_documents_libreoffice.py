@@ -27,7 +27,7 @@ FONTS = FontSet()
 
 
 def test_appendices_each_start_a_new_page(tmp_path: Path) -> None:
-    builder = DocumentBuilder.create(fonts=FONTS, grid=Grid.LAYOUT_CHECK)
+    builder = DocumentBuilder.create(fonts=FONTS, grid=Grid.COMPATIBLE)
     builder.title("关于某事的通知")
     builder.begin_body()
     builder.paragraph("正文一段。")
@@ -44,7 +44,7 @@ def test_appendices_each_start_a_new_page(tmp_path: Path) -> None:
 
 def test_review_form_fits_one_page(tmp_path: Path) -> None:
     path = render_review_form(
-        samples.sample_review_form(), tmp_path / "form.docx", fonts=FONTS, grid=Grid.LAYOUT_CHECK
+        samples.sample_review_form(), tmp_path / "form.docx", fonts=FONTS, grid=Grid.COMPATIBLE
     )
     assert pdf_page_count(to_pdf(path)) == 1
 
