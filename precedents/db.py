@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 INSUFFICIENT_PRIVILEGE = "42501"
+#: Advisory lock key held on PostgreSQL while the schema is upgraded ("schm").
+SCHEMA_LOCK_KEY = 0x7363686D
 
 
 def is_sqlite(url: str) -> bool:
@@ -163,8 +165,23 @@ def upgrade_schema(engine: Engine, backup_dir: Path | None = None) -> str | None
     An empty database is created from the first migration on. A database at an
     older revision is backed up first (SQLite files; a server database is the
     office administrator's to back up) and then upgraded. A database written by
-    a newer program is refused rather than damaged.
+    a newer program is refused rather than damaged. On PostgreSQL an advisory
+    lock makes programs starting at the same moment upgrade one after another
+    (the second then finds nothing to do); SQLite's write lock does the same.
     """
+    if current_revision(engine) == head_revision():
+        return None
+    if engine.dialect.name != "postgresql":
+        return _upgrade(engine, backup_dir)
+    with engine.connect() as lock:
+        lock.execute(select(func.pg_advisory_lock(SCHEMA_LOCK_KEY)))
+        try:
+            return _upgrade(engine, backup_dir)
+        finally:
+            lock.execute(select(func.pg_advisory_unlock(SCHEMA_LOCK_KEY)))
+
+
+def _upgrade(engine: Engine, backup_dir: Path | None) -> str | None:
     head = head_revision()
     current = current_revision(engine)
     if current == head:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from precedents.db import open_engine, session_factory, upgrade_schema
@@ -78,10 +78,7 @@ class Library:
         try:
             backup = upgrade_schema(engine, paths.backups)
             sessions = session_factory(engine)
-            with sessions.begin() as session:
-                seed_vocabulary(session)
-                if builtin_synonyms is not None:
-                    seed_synonyms(session, builtin_synonyms())
+            _seed(sessions, builtin_synonyms)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise StorageError("db.open_failed", reason=_reason(exc)) from exc
@@ -157,6 +154,24 @@ class Library:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _seed(sessions: sessionmaker[Session], builtin_synonyms: SynonymProvider | None) -> None:
+    """Add the built-in terms and synonyms that are missing.
+
+    Desktops that start together against one server may seed the same new term
+    at once; the one that loses on the unique key finds it there on its next try.
+    """
+    for attempt in range(3):
+        try:
+            with sessions.begin() as session:
+                seed_vocabulary(session)
+                if builtin_synonyms is not None:
+                    seed_synonyms(session, builtin_synonyms())
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -257,3 +257,16 @@ def test_archiving_and_reopening_honour_the_expected_version(
         archive(session, record.code, actor="乙", expected_version=2)
     with pytest.raises(ConflictError), any_library.sessions.begin() as session:
         reopen(session, record.code, actor="丙", reason="新情况", expected_version=2)
+
+
+def test_desktops_starting_together_on_a_new_server_database(pg_url: str, tmp_path: Path) -> None:
+    """The first creates the schema and seeds the vocabulary; the others wait and find it."""
+    from precedents.db import head_revision
+
+    desks = [Worker("open-library", tmp_path / f"desk-{n}", pg_url) for n in range(4)]
+    for desk in desks:
+        assert desk.line() == ["ready"]
+    for desk in desks:
+        desk.send()
+    opened = [desk.finish() for desk in desks]
+    assert {tuple(words) for words in opened} == {("opened", head_revision(), opened[0][2])}

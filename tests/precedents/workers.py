@@ -116,7 +116,19 @@ def save_forever(data_dir: str, db_url: str, prefix: str) -> None:
         n += 1
 
 
+def open_library(data_dir: str, db_url: str) -> None:
+    """Wait for "go", then open (create or upgrade) the library, as a desktop starting."""
+    from precedents.db import current_revision
+
+    say("ready")
+    sys.stdin.readline()
+    library = Library.open(data_dir, db_url=db_url, actor="经办人")
+    say("opened", current_revision(library.engine), len(library.vocabulary().labels("hardship")))
+    library.close()
+
+
 COMMANDS = {
+    "open-library": open_library,
     "race": race,
     "hammer": hammer,
     "import-and-hang": import_and_hang,
