@@ -10,6 +10,7 @@ stay whole.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 _lock = threading.Lock()
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _segmenter: Any = None
 
 
@@ -45,6 +47,9 @@ def normalize(text: str) -> str:
     """Traditional → simplified, full-width → half-width, lower case; same length."""
     if not text:
         return ""
+    # Pasted text can hold halves of UTF-16 pairs, which OpenCC cannot encode;
+    # each becomes U+FFFD, so the length (and every offset) stays the same.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     converted = _t2s().convert(text)
     if len(converted) != len(text):
         # OpenCC maps a few phrases to a different length; fall back to per-character
