@@ -56,9 +56,9 @@ def create_application(argv: list[str], prefs_language: str | None = None) -> QA
         app = QApplication(argv)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("一事一议先例库")
     apply_ui_font(app)
     i18n.install(app, prefs_language or Prefs().language())
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Precedent Desk"))
     return app
 
 

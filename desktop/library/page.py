@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -141,6 +142,8 @@ class LibraryPage(QWidget):
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self.search.set_text)
         self.search_box.returnPressed.connect(self.search.run_now)
+        self.search_box.installEventFilter(self)
+        self.view.doubleClicked.connect(lambda _index: self.record.edit())
         self.search.results_ready.connect(self._show_results)
         self.search.failed.connect(self.message)
         self.facets.toggled.connect(self.search.toggle_filter)
@@ -154,6 +157,21 @@ class LibraryPage(QWidget):
         self.record.editing_changed.connect(self._editing_changed)
         self.transfer.imported.connect(lambda _report: self.reload())
         self.transfer.message.connect(self.message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes to the list, as in a mail program."""
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.view.selectionModel().hasSelection():
+                self.view.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _editing_changed(self, editing: bool) -> None:
         """The form gets the filters' room while it is open; they come back after."""
@@ -238,8 +256,16 @@ class LibraryPage(QWidget):
         self.counts_changed.emit(results.total if results else total, total)
 
     def _update_no_results(self, results: Results) -> None:
-        if results.total or results.query.is_empty:
+        if results.total:
             self.view.show_empty(None)
+            return
+        if results.query.is_empty:
+            self.view.show_empty(
+                self.tr(
+                    "The library holds no precedents yet.\n\nPress Ctrl+N to record a new "
+                    "matter, or import a ledger with File ▸ Import."
+                )
+            )
             return
         text = self.tr(
             "No precedent matches 「%1」.\n\nTry fewer or shorter words (戈谢 finds 戈谢病), "

@@ -596,42 +596,51 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../library/page.py" line="76"/>
+        <location filename="../library/page.py" line="78"/>
         <source>Search precedents, e.g. 戈谢病, 独居老人 区:集美 措施:临时救助</source>
         <extracomment>Emitted once, when the index has answered the first query.</extracomment>
         <translation>搜索先例，如：戈谢病、独居老人 区:集美 措施:临时救助</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="90"/>
+        <location filename="../library/page.py" line="92"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="160"/>
+        <location filename="../library/page.py" line="193"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="197"/>
+        <location filename="../library/page.py" line="230"/>
         <source>The search index could not be opened: %1</source>
         <translation>无法打开搜索索引：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="219"/>
+        <location filename="../library/page.py" line="252"/>
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>共 %n 条先例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="221"/>
+        <location filename="../library/page.py" line="254"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="230"/>
+        <location filename="../library/page.py" line="265"/>
+        <source>The library holds no precedents yet.
+
+Press Ctrl+N to record a new matter, or import a ledger with File ▸ Import.</source>
+        <translation>先例库中还没有先例。
+
+按 Ctrl+N 登记新事项，或通过“文件 ▸ 导入”导入台账。</translation>
+    </message>
+    <message>
+        <location filename="../library/page.py" line="271"/>
         <source>No precedent matches 「%1」.
 
 Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press Esc to start over.</source>
@@ -640,17 +649,17 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 可以减少或缩短关键词（输入“戈谢”也能找到“戈谢病”），去掉某个筛选条件，或按 Esc 重新开始。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="244"/>
+        <location filename="../library/page.py" line="285"/>
         <source>Also searched for: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="252"/>
+        <location filename="../library/page.py" line="293"/>
         <source>Filters: %1</source>
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="309"/>
+        <location filename="../library/page.py" line="350"/>
         <source>Rebuilding the search index…</source>
         <translation>正在重建搜索索引…</translation>
     </message>
@@ -658,6 +667,7 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../app.py" line="61"/>
         <location filename="../main_window.py" line="42"/>
         <source>Precedent Desk</source>
         <translation>一事一议先例库</translation>
@@ -1082,38 +1092,38 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>RecordPane</name>
     <message>
-        <location filename="../library/record_pane.py" line="76"/>
+        <location filename="../library/record_pane.py" line="80"/>
         <source>Similar precedents</source>
         <translation>相似先例</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="77"/>
-        <location filename="../library/record_pane.py" line="157"/>
+        <location filename="../library/record_pane.py" line="81"/>
+        <location filename="../library/record_pane.py" line="161"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="185"/>
+        <location filename="../library/record_pane.py" line="189"/>
         <source>Looking for similar precedents…</source>
         <translation>正在查找相似先例…</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="220"/>
+        <location filename="../library/record_pane.py" line="224"/>
         <source>Describe the matter; similar precedents appear as you write.</source>
         <translation>填写事项情况，相似先例会随之显示在这里。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="292"/>
+        <location filename="../library/record_pane.py" line="296"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="303"/>
+        <location filename="../library/record_pane.py" line="307"/>
         <source>Restored %1.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="357"/>
+        <location filename="../library/record_pane.py" line="361"/>
         <source>No program is set up to open %1.</source>
         <translation>系统中没有可以打开 %1 的程序。</translation>
     </message>
@@ -1279,7 +1289,7 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     </message>
     <message>
         <location filename="../dialogs/settings_dialog.py" line="134"/>
-        <location filename="../dialogs/settings_dialog.py" line="210"/>
+        <location filename="../dialogs/settings_dialog.py" line="211"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -1344,12 +1354,12 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>比较先例时各项属性所占的分量。只有相互之间的比例起作用；设为 0 表示不考虑该项。</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="202"/>
+        <location filename="../dialogs/settings_dialog.py" line="203"/>
         <source>Default %1</source>
         <translation>默认值 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="225"/>
+        <location filename="../dialogs/settings_dialog.py" line="226"/>
         <source>「%1」 is not a database address.</source>
         <translation>「%1」不是有效的数据库地址。</translation>
     </message>

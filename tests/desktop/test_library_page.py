@@ -128,3 +128,27 @@ def test_navigation_shows_empty_states(qtbot, window: MainWindow) -> None:
         assert window.pages.currentIndex() == number
     window.navigation.actions()[0].trigger()
     assert window.pages.currentWidget() is window.library_page
+
+
+def test_down_from_the_search_box_goes_to_the_list(qtbot, window: MainWindow) -> None:
+    page = window.library_page
+    page.focus_search()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.view.hasFocus() or window.focusWidget() is page.view
+    qtbot.waitUntil(lambda: page.record.detail.code is not None)
+
+
+def test_an_empty_library_says_what_to_do(qtbot, tmp_path, tasks) -> None:
+    from desktop.prefs import Prefs
+    from desktop.search_adapter import SearchAdapter
+
+    empty = Library.open(tmp_path / "empty", actor="测试员")
+    main = MainWindow(empty, SearchAdapter(empty), tasks, Prefs())
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    label = main.library_page.view.empty_label
+    qtbot.waitUntil(label.isVisible)
+    assert "Ctrl+N" in label.text()
+    tasks.shutdown()
+    empty.close()
