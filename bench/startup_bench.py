@@ -255,7 +255,9 @@ def report(
     if memory:
         current = [m[0] for m in memory]  # type: ignore[index]
         peak = [m[1] for m in memory]  # type: ignore[index]
-        print(f"  memory when usable    {statistics.median(current):.0f} MB (peak {max(peak):.0f} MB)")
+        print(
+            f"  memory when usable    {statistics.median(current):.0f} MB (peak {max(peak):.0f} MB)"
+        )
     else:
         print("  memory                n/a (no /proc)")
     print("\nsearch as you type, last keystroke to updated list:")

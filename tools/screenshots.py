@@ -171,7 +171,9 @@ def dialogs(
     from precedents.validation import Issue
 
     rejected = [
-        Rejected(12, [Issue("filed_on", "日期应为 YYYY-MM-DD", line=12, field_label="提出日期")], {}),
+        Rejected(
+            12, [Issue("filed_on", "日期应为 YYYY-MM-DD", line=12, field_label="提出日期")], {}
+        ),
         Rejected(
             27,
             [
