@@ -27,6 +27,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.search_adapter import Results
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -108,11 +112,11 @@ class TypingProbe:
         self.last_key = time.perf_counter()
         QCoreApplication.sendEvent(self.page.search_box, event)
 
-    def _results(self, results: object) -> None:
-        if getattr(results, "query").text != self.expected or not self.expected:
+    def _results(self, results: Results) -> None:
+        if results.query.text != self.expected or not self.expected:
             return
         latency = (time.perf_counter() - self.last_key) * 1000
-        print(f"typed {self.expected}\t{latency:.1f}\t{getattr(results, 'total')}", flush=True)
+        print(f"typed {self.expected}\t{latency:.1f}\t{results.total}", flush=True)
         self.expected = ""
         self._next()
 
