@@ -52,6 +52,11 @@ FACET_FIELDS: tuple[str, ...] = (
     "year",
     "status",
 )
+#: Hits fetched with snippets for the first screenful; the rest follow without.
+FIRST_PAGE = 60
+#: The most hits a list shows (the count says how many there are in all).
+MAX_HITS = 1000
+
 #: The Chinese field name a filter is typed with in the search box (区:集美区).
 FILTER_PREFIX: dict[str, str] = {
     "district": "区",
@@ -381,7 +386,10 @@ class SearchAdapter:
                     getattr(by_id[precedent_id], target).append(term)
         self._entries = {e.code: e for e in by_id.values()}
 
-    def search(self, query: Query, limit: int = 2000) -> Results:
+    def search(
+        self, query: Query, limit: int = FIRST_PAGE, offset: int = 0, snippets: bool = True
+    ) -> Results:
+        """Hits `offset` to `offset + limit` of `query`, with the total and facet counts."""
         started = time.perf_counter()
         words = [w.lower() for w in query.text.split() if w.strip()]
         filters = dict(query.filters)
@@ -394,7 +402,7 @@ class SearchAdapter:
         matched.sort(key=lambda e: (e.filed_on, e.code), reverse=True)
         hits = [
             Hit(code=e.code, title=e.title, score=None, title_spans=_spans(e.title, words))
-            for e in matched[:limit]
+            for e in matched[offset : offset + limit]
         ]
         facets: dict[str, list[tuple[str, int]]] = {}
         for name in FACET_FIELDS:

@@ -145,6 +145,7 @@ class LibraryPage(QWidget):
         self.search_box.installEventFilter(self)
         self.view.doubleClicked.connect(lambda _index: self.record.edit())
         self.search.results_ready.connect(self._show_results)
+        self.search.more_results.connect(lambda results: self.results.extend_hits(results.hits))
         self.search.failed.connect(self.message)
         self.facets.toggled.connect(self.search.toggle_filter)
         self.clear_filters_button.clicked.connect(self.search.clear_filters)

@@ -77,6 +77,18 @@ class ResultsModel(QAbstractTableModel):
         self._rows = {hit.code: row for row, hit in enumerate(self._hits)}
         self.endResetModel()
 
+    def extend_hits(self, hits: list[Hit]) -> None:
+        """Append hits that follow the ones shown (the rest of the same query)."""
+        fresh = [hit for hit in hits if hit.code not in self._rows]
+        if not fresh:
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for hit in fresh:
+            self._rows[hit.code] = len(self._hits)
+            self._hits.append(hit)
+        self.endInsertRows()
+
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 
@@ -177,4 +189,3 @@ class ResultsProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(Role.SORT)
         self.setSortLocaleAware(True)
-        self.setDynamicSortFilter(False)

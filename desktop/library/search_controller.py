@@ -5,6 +5,10 @@ of the task helper. While a query runs, newer requests are folded into one
 pending query, so a burst of typing costs at most two queries and the list
 always ends on the latest text. Results of an outdated query are dropped.
 Until the index is open, queries wait and run as soon as it is.
+
+A query is answered in two steps: the first screenful of hits with their
+snippets (`results_ready`), then the rest of the hits without snippets
+(`more_results`), so the list updates as soon as the first step is done.
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.search_adapter import Query, Results, SearchAdapter
+from desktop.search_adapter import MAX_HITS, Query, Results, SearchAdapter
 from desktop.tasks import Lane, Task, TaskManager
 
 #: Quiet time after the last keystroke before the query runs (milliseconds).
-DEBOUNCE_MS = 60
+DEBOUNCE_MS = 50
 
 
 class SearchController(QObject):
     results_ready = Signal(object)  # Results
+    #: The rest of the hits of the query last shown (Results, hits from the offset).
+    more_results = Signal(object)
     failed = Signal(str)
 
     def __init__(self, adapter: SearchAdapter, tasks: TaskManager, parent: QObject | None = None):
@@ -90,6 +96,28 @@ class SearchController(QObject):
             return
         self.last_results = results
         self.results_ready.emit(results)
+        if results.total > len(results.hits):
+            self._fetch_rest(results)
+
+    def _fetch_rest(self, first: Results) -> None:
+        query, offset = first.query, len(first.hits)
+        limit = max(0, min(first.total, MAX_HITS) - offset)
+        self._in_flight = self.tasks.run(
+            lambda _progress: self.adapter.search(query, limit, offset, snippets=False),
+            on_done=self._rest_done,
+            on_error=self._error,
+            lane=Lane.QUERIES,
+            context=self,
+        )
+
+    def _rest_done(self, results: Results) -> None:
+        self._in_flight = None
+        if self._pending or results.query != self.query:
+            self._pending = False
+            if not self._timer.isActive():
+                self.run_now()
+            return
+        self.more_results.emit(results)
 
     def _error(self, error: BaseException, _details: str) -> None:
         self._in_flight = None

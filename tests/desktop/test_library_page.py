@@ -152,3 +152,31 @@ def test_an_empty_library_says_what_to_do(qtbot, tmp_path, tasks) -> None:
     assert "Ctrl+N" in label.text()
     tasks.shutdown()
     empty.close()
+
+
+def test_long_result_lists_arrive_in_two_steps(qtbot, tmp_path, tasks) -> None:
+    from desktop.prefs import Prefs
+    from desktop.search_adapter import FIRST_PAGE, SearchAdapter
+    from tests.desktop.conftest import fill, sample
+
+    big = Library.open(tmp_path / "big", actor="测试员")
+    fill(big, tuple(sample(f"B-{n:03d}", title=f"独居老人第{n}例") for n in range(FIRST_PAGE + 15)))
+    main = MainWindow(big, SearchAdapter(big), tasks, Prefs())
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    page = main.library_page
+    qtbot.waitUntil(lambda: page.search.last_results is not None)
+    firsts: list[int] = []
+    page.search.results_ready.connect(lambda results: firsts.append(len(results.hits)))
+    type_chinese(page.search_box, "独居")
+    qtbot.waitUntil(
+        lambda: (
+            page.search.last_results.query.text == "独居"
+            and page.results.rowCount() == FIRST_PAGE + 15
+        )
+    )
+    assert FIRST_PAGE in firsts, "the first screenful came on its own"
+    assert "75" in page.count_label.text()
+    tasks.shutdown()
+    big.close()
