@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self.menuBar())
         self.library_page.counts_changed.connect(self.status.show_counts)
         self.library_page.index_state_changed.connect(self.status.show_index_state)
+        self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
         self._restore_layout()
 

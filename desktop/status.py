@@ -42,5 +42,13 @@ class StatusBar(QStatusBar):
         self.index_state.setText(f"● {texts[state]}{progress}")
         self.index_state.setStyleSheet(f"color: {colors.get(state, '#b54708')};")
 
+    def show_index_progress(self, done: int, total: int) -> None:
+        if total:
+            text = self.tr("Search index: building %1%").replace("%1", str(done * 100 // total))
+        else:
+            text = self.tr("Search index: building (%1 read)").replace("%1", f"{done:,}")
+        self.index_state.setText(f"● {text}")
+        self.index_state.setStyleSheet("color: #b54708;")
+
     def say(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)

@@ -49,6 +49,22 @@ def segments(text: str, spans: Spans) -> list[tuple[str, bool]]:
     return out
 
 
+def bring_first_match_into_view(
+    text: str, spans: Spans, metrics: QFontMetrics, width: int
+) -> tuple[str, Spans]:
+    """Drop the start of `text` if its first match would fall beyond the visible part."""
+    if not spans:
+        return text, spans
+    first = min(start for start, _end in spans)
+    if metrics.horizontalAdvance(text[:first]) <= width * 0.4:
+        return text, spans
+    cut = first
+    while cut > 0 and metrics.horizontalAdvance(text[cut - 1 : first]) < width * 0.2:
+        cut -= 1
+    shifted = [(start - cut + 1, end - cut + 1) for start, end in spans if end > cut]
+    return "…" + text[cut:].lstrip("…"), shifted
+
+
 def draw_highlighted(
     painter: QPainter,
     rect: QRect,
@@ -56,9 +72,13 @@ def draw_highlighted(
     spans: Spans,
     font: QFont,
     color: QColor,
+    *,
+    show_first_match: bool = False,
 ) -> None:
     """One line of `text` in `rect`, highlighted spans on a marker colour, elided."""
     metrics = QFontMetrics(font)
+    if show_first_match:
+        text, spans = bring_first_match_into_view(text, spans, metrics, rect.width())
     elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     cut = len(elided) - 1 if elided != text else len(text)
     pieces = segments(text[:cut], spans)
@@ -139,7 +159,8 @@ class HighlightDelegate(QStyledItemDelegate):
             rect.width(),
             QFontMetrics(small).height(),
         )
-        draw_highlighted(painter, second, snippet.replace("\n", " "), spans, small, muted)
+        snippet = snippet.replace("\n", " ")
+        draw_highlighted(painter, second, snippet, spans, small, muted, show_first_match=True)
 
 
 def _spans(value: Any) -> Spans:

@@ -9,6 +9,7 @@ searching is `SearchController`'s, reading and editing the record
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -38,9 +39,13 @@ from desktop.search_adapter import Hit, IndexState, Results, SearchAdapter
 from desktop.tasks import Progress, Task, TaskManager
 from precedents.library import Library
 
+log = logging.getLogger(__name__)
+
 
 class LibraryPage(QWidget):
     counts_changed = Signal(int, int)  # results shown, precedents in the library
+    #: (done, total) while the search index is built.
+    index_progress = Signal(int, int)
     #: Emitted once, when the index has answered the first query.
     first_results = Signal()
     index_state_changed = Signal(object)  # IndexState
@@ -194,11 +199,12 @@ class LibraryPage(QWidget):
         self.count_label.setText(self.tr("Loading…"))
         self._run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
         self.index_state_changed.emit(IndexState.OPENING)
-        self._run(
+        task = self._run(
             lambda progress: self.adapter.open(progress),
             on_done=lambda _r: self._index_ready(),
             on_error=self._index_failed,
         )
+        task.progressed.connect(self.index_progress)
 
     def _catalogue_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -222,8 +228,14 @@ class LibraryPage(QWidget):
             self._run(
                 lambda progress: self.adapter.open_similar(progress),
                 on_done=lambda _r: self.record.refresh_similar(),
-                on_error=self._index_failed,
+                on_error=self._similar_failed,
             )
+
+    def _similar_failed(self, error: BaseException, details: str) -> None:
+        log.error("similarity index unavailable: %s", details)
+        self.message.emit(
+            self.tr("Similar precedents are unavailable: %1").replace("%1", str(error))
+        )
 
     def _index_failed(self, error: BaseException, _details: str) -> None:
         self.index_state_changed.emit(IndexState.FAILED)
@@ -343,7 +355,7 @@ class LibraryPage(QWidget):
 
     def rebuild_index(self) -> None:
         self.index_state_changed.emit(IndexState.REBUILDING)
-        self._run(
+        task = self._run(
             lambda progress: self.adapter.rebuild(progress),
             on_done=lambda _r: self._index_ready(),
             on_error=self._index_failed,
@@ -351,6 +363,7 @@ class LibraryPage(QWidget):
             label=self.tr("Rebuilding the search index…"),
             parent=self,
         )
+        task.progressed.connect(self.index_progress)
 
     # -- commands from the window -------------------------------------------------
 

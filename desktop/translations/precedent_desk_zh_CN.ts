@@ -596,42 +596,47 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../library/page.py" line="78"/>
+        <location filename="../library/page.py" line="83"/>
         <source>Search precedents, e.g. 戈谢病, 独居老人 区:集美 措施:临时救助</source>
-        <extracomment>Emitted once, when the index has answered the first query.</extracomment>
+        <extracomment>(done, total) while the search index is built. Emitted once, when the index has answered the first query.</extracomment>
         <translation>搜索先例，如：戈谢病、独居老人 区:集美 措施:临时救助</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="92"/>
+        <location filename="../library/page.py" line="97"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="193"/>
+        <location filename="../library/page.py" line="199"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="230"/>
+        <location filename="../library/page.py" line="237"/>
+        <source>Similar precedents are unavailable: %1</source>
+        <translation>相似先例暂不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../library/page.py" line="243"/>
         <source>The search index could not be opened: %1</source>
         <translation>无法打开搜索索引：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="252"/>
+        <location filename="../library/page.py" line="265"/>
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>共 %n 条先例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="254"/>
+        <location filename="../library/page.py" line="267"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="265"/>
+        <location filename="../library/page.py" line="278"/>
         <source>The library holds no precedents yet.
 
 Press Ctrl+N to record a new matter, or import a ledger with File ▸ Import.</source>
@@ -640,7 +645,7 @@ Press Ctrl+N to record a new matter, or import a ledger with File ▸ Import.</s
 按 Ctrl+N 登记新事项，或通过“文件 ▸ 导入”导入台账。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="271"/>
+        <location filename="../library/page.py" line="284"/>
         <source>No precedent matches 「%1」.
 
 Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press Esc to start over.</source>
@@ -649,17 +654,17 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 可以减少或缩短关键词（输入“戈谢”也能找到“戈谢病”），去掉某个筛选条件，或按 Esc 重新开始。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="285"/>
+        <location filename="../library/page.py" line="298"/>
         <source>Also searched for: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="293"/>
+        <location filename="../library/page.py" line="306"/>
         <source>Filters: %1</source>
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="350"/>
+        <location filename="../library/page.py" line="363"/>
         <source>Rebuilding the search index…</source>
         <translation>正在重建搜索索引…</translation>
     </message>
@@ -673,54 +678,54 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>一事一议先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="62"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Library</source>
         <translation>先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="74"/>
         <source>Meetings</source>
         <translation>研判会议</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Patterns</source>
         <translation>规律与政策</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="76"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="100"/>
         <source>%n unsaved draft(s) found: Tools ▸ Unsaved drafts.</source>
         <translation>
             <numerusform>发现 %n 份未保存的草稿：工具 ▸ 未保存的草稿。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="115"/>
         <source>Nothing to save: no precedent is being edited.</source>
         <translation>没有需要保存的内容：当前没有正在编辑的先例。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="138"/>
         <source>About Precedent Desk</source>
         <translation>关于一事一议先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="140"/>
         <source>&lt;b&gt;Precedent Desk&lt;/b&gt; %1&lt;br&gt;Records, finds and reuses 一事一议 precedents.&lt;br&gt;&lt;br&gt;Data folder: %2&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;一事一议先例库&lt;/b&gt; %1&lt;br&gt;记录、检索和借鉴“一事一议”先例。&lt;br&gt;&lt;br&gt;数据文件夹：%2&lt;br&gt;数据库：%3</translation>
     </message>
@@ -1473,6 +1478,16 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <location filename="../status.py" line="36"/>
         <source>Search index: unavailable</source>
         <translation>搜索索引：不可用</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="47"/>
+        <source>Search index: building %1%</source>
+        <translation>搜索索引：正在建立 %1%</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="49"/>
+        <source>Search index: building (%1 read)</source>
+        <translation>搜索索引：正在建立（已读取 %1 条）</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,19 @@ def test_dialog_models(qtmodeltester, tmp_path: Path) -> None:
     groups = GroupsModel()
     groups.set_groups([SynonymGroup(1, ("自闭症", "孤独症"))])
     qtmodeltester.check(groups)
+
+
+def test_a_late_match_in_a_snippet_is_brought_into_view(qapp) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.library.delegates import bring_first_match_into_view, segments
+
+    metrics = QFontMetrics(QFont())
+    text = "前文" * 60 + "戈谢病" + "后文" * 10
+    start = text.index("戈谢病")
+    shown, spans = bring_first_match_into_view(text, [(start, start + 3)], metrics, 300)
+    assert shown.startswith("…") and len(shown) < len(text)
+    ((a, b),) = spans
+    assert shown[a:b] == "戈谢病"
+    assert metrics.horizontalAdvance(shown[:a]) <= 300 * 0.4
+    assert ("戈谢病", True) in segments(shown, spans)
