@@ -47,7 +47,11 @@ class WindowActions(QObject):
         self.duplicate = self._action(
             self.tr("D&uplicate as new matter"), record.duplicate, "Ctrl+D"
         )
-        self.delete = self._action(self.tr("&Delete precedent…"), record.delete)
+        self.delete = self._action(self.tr("&Delete precedent…"), record.delete, "Del")
+        # Del deletes only from the list: in a text field it deletes characters.
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.removeAction(self.delete)
+        page.view.addAction(self.delete)
         self.find = self._action(
             self.tr("&Find"), window.focus_search, QKeySequence.StandardKey.Find
         )

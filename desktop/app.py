@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PrecedentError as exc:
         QMessageBox.critical(None, app.applicationDisplayName(), exc.message)
         return 1
+    except OSError as exc:  # the data folder cannot be created or written
+        text = QCoreApplication.translate("app", "The data folder cannot be used: %1")
+        QMessageBox.critical(None, app.applicationDisplayName(), text.replace("%1", str(exc)))
+        return 1
     configure_logging(library.paths.logs)
     install_excepthook(library.paths.logs)
     try:

@@ -1725,64 +1725,72 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>删除先例(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="52"/>
+        <location filename="../actions.py" line="56"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="54"/>
+        <location filename="../actions.py" line="58"/>
         <source>&amp;Clear search</source>
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="61"/>
+        <location filename="../actions.py" line="65"/>
         <source>&amp;Rebuild search index</source>
         <translation>重建搜索索引(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="62"/>
+        <location filename="../actions.py" line="66"/>
         <source>Unsaved &amp;drafts…</source>
         <translation>未保存的草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="63"/>
+        <location filename="../actions.py" line="67"/>
         <source>Open data &amp;folder</source>
         <translation>打开数据文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="64"/>
+        <location filename="../actions.py" line="68"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="65"/>
+        <location filename="../actions.py" line="69"/>
         <source>&amp;About Precedent Desk</source>
         <translation>关于一事一议先例库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="76"/>
+        <location filename="../actions.py" line="80"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="84"/>
+        <location filename="../actions.py" line="88"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="90"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="92"/>
+        <location filename="../actions.py" line="96"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
+        <location filename="../actions.py" line="100"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../app.py" line="121"/>
+        <source>The data folder cannot be used: %1</source>
+        <translation>无法使用数据文件夹：%1</translation>
     </message>
 </context>
 <context>

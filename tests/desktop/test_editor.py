@@ -221,3 +221,23 @@ def test_a_status_change_is_saved(qtbot, window: MainWindow, library: Library) -
         assert editor.save()
     with library.session() as session:
         assert get_record(session, "T-JM-2023-001").status.value == "已归档"
+
+
+def test_del_in_the_list_deletes_but_not_in_the_search_box(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ConfirmDelete, "ask", classmethod(lambda cls, p, c, t: asked.append(c) or False)
+    )
+    page = window.library_page
+    page.select_code("T-HC-2024-001")
+    qtbot.waitUntil(lambda: page.record.detail.code == "T-HC-2024-001")
+    page.search_box.setFocus()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Delete)
+    assert asked == []
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert asked == ["T-HC-2024-001"]
