@@ -57,17 +57,6 @@ FIRST_PAGE = 60
 #: The most hits a list shows (the count says how many there are in all).
 MAX_HITS = 1000
 
-#: The Chinese field name a filter is typed with in the search box (区:集美区).
-FILTER_PREFIX: dict[str, str] = {
-    "district": "区",
-    "hardship": "困难",
-    "barrier": "障碍",
-    "measure": "措施",
-    "level": "层级",
-    "year": "年份",
-    "status": "状态",
-}
-
 
 class IndexState(enum.Enum):
     CLOSED = "closed"
@@ -108,13 +97,6 @@ class Query:
 
     def without_filters(self) -> Query:
         return replace(self, filters=())
-
-    def engine_text(self) -> str:
-        """The query as the engine's query language reads it: text, then 区:甲,乙 …"""
-        parts = [self.text.strip()] if self.text.strip() else []
-        for field_name, values in self.filters:
-            parts.append(f"{FILTER_PREFIX[field_name]}:{','.join(values)}")
-        return " ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
