@@ -260,6 +260,7 @@ class RecordPane(QWidget):
             self.editor.save()
 
     def _saved(self, record: PrecedentRecord, old_code: str) -> None:
+        self._wanted = record.code  # shown when the editor closes
         self.catalogue.put(summary_of(record), old_code or None)
         if old_code and old_code != record.code:
             self.removed.emit(old_code)

@@ -241,3 +241,18 @@ def test_del_in_the_list_deletes_but_not_in_the_search_box(
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     assert asked == ["T-HC-2024-001"]
+
+
+def test_a_saved_new_matter_is_shown_when_the_editor_closes(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    record = window.library_page.record
+    window.library_page.select_code("T-JM-2023-001")
+    qtbot.waitUntil(lambda: record.detail.code == "T-JM-2023-001")
+    window.actions_.duplicate.trigger()
+    qtbot.waitUntil(lambda: record.editing)
+    with qtbot.waitSignal(record.editor.saved):
+        assert record.editor.save()
+    record.editor.request_close(lambda: None)
+    qtbot.waitUntil(lambda: record.detail.code == "T-JM-2023-002")
+    qtbot.waitUntil(lambda: window.library_page.current_code() == "T-JM-2023-002")
