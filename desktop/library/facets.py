@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from desktop.search_adapter import FACET_FIELDS, Query
@@ -117,6 +117,10 @@ class FacetModel(QAbstractItemModel):
         if index.internalId() == _GROUP:
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return facet_label(FACET_FIELDS[index.row()])
+            if role == Qt.ItemDataRole.FontRole:
+                font = QGuiApplication.font()
+                font.setWeight(QFont.Weight.DemiBold)
+                return font
             return None
         group = int(index.internalId())
         if not 0 <= index.row() < len(self._values[group]):
