@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",
     "file.not_found": "找不到文件：{path}",
     "cancelled": "操作已取消",
+    "search.rebuilding": "搜索索引正在重建（已完成 {done}/{total} 条），请稍候再搜索",
+    "search.unavailable": "搜索索引暂不可用：{reason}",
+    "search.busy": "搜索索引正被另一个程序写入（{path}），请稍后再试",
+    "search.closed": "搜索服务尚未打开或已关闭",
 }
 
 
