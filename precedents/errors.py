@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
 class PrecedentError(Exception):
     """Base of every error the domain raises on purpose."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(self.message)
@@ -73,7 +73,7 @@ class ConflictError(PrecedentError):
 class ValidationFailed(PrecedentError):
     """Records failed validation; `issues` lists every problem found."""
 
-    def __init__(self, code: str, issues: list[Any] | None = None, **params: Any) -> None:
+    def __init__(self, code: str, /, issues: list[Any] | None = None, **params: Any) -> None:
         self.issues = list(issues or [])
         super().__init__(code, **params)
 
@@ -81,7 +81,7 @@ class ValidationFailed(PrecedentError):
 class ImportFailed(PrecedentError):
     """An import file could not be read or held invalid records."""
 
-    def __init__(self, code: str, issues: list[Any] | None = None, **params: Any) -> None:
+    def __init__(self, code: str, /, issues: list[Any] | None = None, **params: Any) -> None:
         self.issues = list(issues or [])
         super().__init__(code, **params)
 

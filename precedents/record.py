@@ -133,7 +133,9 @@ class PrecedentRecord:
     @property
     def narrative(self) -> str:
         """Situation, deliberation and decision joined, for analysis and display."""
-        return "\n".join(part for part in (self.situation, self.deliberation, self.decision) if part)
+        return "\n".join(
+            part for part in (self.situation, self.deliberation, self.decision) if part
+        )
 
     @property
     def measure_types(self) -> list[str]:

@@ -1,0 +1,5 @@
+"""``python -m precedents`` runs the command line."""
+
+from precedents.cli import run
+
+run()
