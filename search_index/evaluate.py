@@ -9,9 +9,10 @@ plus a boost when the record carries a vocabulary term the query named
 (`KEYWORD_WEIGHTS`: a decided measure weighs most). Every clause is required;
 excluded clauses and filters remove records. Ties go to the newer record.
 
-Exact substrings and word-level parts are verified with positions, read only
-for the records that contain every bigram (or every part), and cached per
-segment like plain postings.
+A clause with parts (独居老人 = 独居 + 老人) also matches records that satisfy
+every part; those add `PARTS_WEIGHT` times the parts' mean score. Exact
+substrings are verified with bigram positions, read only for the records that
+contain every bigram, and cached per segment like plain postings.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
-from search_index.plan import NEAR_GAP, Alt, Clause, Plan, ResolvedFilter
+from search_index.plan import PARTS_WEIGHT, Alt, Clause, Plan, ResolvedFilter
 from search_index.postings import EMPTY_IDS, EMPTY_TF, FloatArray, IntArray, read_positions
 from search_index.schema import BIGRAM, SECTIONS
 from search_index.segments import OpenSegment, SegmentView, Snapshot
@@ -112,23 +113,18 @@ def _range_mask(view: SegmentView, flt: ResolvedFilter) -> Mask | None:
 # -- clauses -------------------------------------------------------------------
 
 
-def _fields_of(alt: Alt) -> list[tuple[str, str]]:
-    """(section, index field) pairs an alternative is looked up in."""
+def _fields_of(alt: Alt) -> tuple[str, ...]:
+    """The index fields an alternative is looked up in."""
     if alt.kind == "substr":
-        return [(s, BIGRAM[s]) for s in SECTIONS]
-    return [(s, s) for s in SECTIONS]
+        return tuple(BIGRAM[s] for s in SECTIONS)
+    return SECTIONS
 
 
 def _alt_postings(seg: OpenSegment, field: str, alt: Alt) -> Pair:
-    if alt.kind == "word":
+    if alt.kind == "word" or len(alt.text) <= 2:
         return seg.postings(field, alt.text)
-    if alt.kind == "substr":
-        if len(alt.text) <= 2:
-            return seg.postings(field, alt.text)
-        key = ("s", field, alt.text)
-        return seg.cache.get_or_compute(key, lambda: _substring(seg, field, alt.text), _size)
-    key = ("n", field, alt.parts)
-    return seg.cache.get_or_compute(key, lambda: _near(seg, field, alt.parts), _size)
+    key = ("s", field, alt.text)
+    return seg.cache.get_or_compute(key, lambda: _substring(seg, field, alt.text), _size)
 
 
 def _size(pair: Pair) -> int:
@@ -140,7 +136,7 @@ def _clause_tf(clause: Clause, view: SegmentView) -> dict[str, FloatArray]:
     n = view.segment.ndocs
     out: dict[str, FloatArray] = {}
     for alt in clause.alts:
-        for _section, field in _fields_of(alt):
+        for field in _fields_of(alt):
             ids, tf = _alt_postings(view.segment, field, alt)
             if len(ids) == 0:
                 continue
@@ -175,6 +171,20 @@ def _clause_matches(clause: Clause, view: SegmentView) -> Mask:
 
 
 def _score_clause(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatArray]]:
+    """Per segment: which records satisfy the clause, and their score for it."""
+    whole = _score_whole(clause, snapshot)
+    if not clause.parts:
+        return whole
+    parts = [_score_clause(part, snapshot) for part in clause.parts]
+    out = []
+    for i, (matched, score) in enumerate(whole):
+        all_parts = np.logical_and.reduce([p[i][0] for p in parts])
+        mean = np.mean([p[i][1] for p in parts], axis=0).astype(np.float32)
+        out.append((matched | all_parts, score + np.where(all_parts, PARTS_WEIGHT * mean, 0)))
+    return out
+
+
+def _score_whole(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatArray]]:
     views = snapshot.views
     tfs = [_clause_tf(clause, view) for view in views]
     kws = [_keyword_hits(clause, view) for view in views]
@@ -245,50 +255,6 @@ def _substring(seg: OpenSegment, field: str, text: str) -> Pair:
     assert keys is not None
     found, counts = np.unique(keys >> 32, return_counts=True)
     return found.astype(np.int32), counts.astype(np.float32)
-
-
-def _near(seg: OpenSegment, field: str, parts: tuple[tuple[str, ...], ...]) -> Pair:
-    """Documents with the parts in order, at most `NEAR_GAP` characters apart."""
-    part_ids: list[IntArray] = []
-    for alternatives in parts:
-        ids = [seg.postings(field, word)[0] for word in alternatives]
-        merged = np.unique(np.concatenate(ids)) if ids else EMPTY_IDS
-        if len(merged) == 0:
-            return EMPTY_IDS, EMPTY_TF
-        part_ids.append(merged.astype(np.int32))
-    candidates = _intersect(part_ids)
-    if len(candidates) == 0:
-        return EMPTY_IDS, EMPTY_TF
-    spans = [_spans(seg, field, alternatives, candidates) for alternatives in parts]
-    found: list[int] = []
-    counts: list[float] = []
-    for doc in candidates.tolist():
-        ends = spans[0].get(doc, [])
-        reach = {end for _, end in ends}
-        for part in spans[1:]:
-            reach = {
-                end
-                for start, end in part.get(doc, [])
-                if any(0 <= start - r <= NEAR_GAP for r in reach)
-            }
-            if not reach:
-                break
-        if reach:
-            found.append(doc)
-            counts.append(float(len(reach)))
-    return np.asarray(found, dtype=np.int32), np.asarray(counts, dtype=np.float32)
-
-
-def _spans(
-    seg: OpenSegment, field: str, words: tuple[str, ...], candidates: IntArray
-) -> dict[int, list[tuple[int, int]]]:
-    out: dict[int, list[tuple[int, int]]] = {}
-    for word in words:
-        with seg.lock:
-            docs, poses = read_positions(seg.reader, field, word, candidates)
-        for doc, pos in zip(docs.tolist(), poses.tolist(), strict=True):
-            out.setdefault(doc, []).append((pos, pos + len(word)))
-    return out
 
 
 # -- ranking and facets --------------------------------------------------------

@@ -6,9 +6,11 @@ which satisfies it.
 * A dictionary word (低保, 戈谢病, 被征地农民养老金) is looked up in the word
   fields, which also hold every dictionary word found inside a longer word.
 * Any other string of two or more characters (戈谢, 征地养老) is looked up as an
-  exact substring through the bigram fields, and, when it cuts into two or more
-  words, as those words in order with at most `NEAR_GAP` characters between
-  them (征地 … 养老 finds 被征地农民养老金).
+  exact substring through the bigram fields.
+* A query word made of two or more words (征地养老, 独居老人, 孤独症儿童) may also
+  be satisfied by its parts, each with its own synonyms, anywhere in the record
+  (征地 … 养老 finds 被征地农民养老金; 老人 … 独居 finds 九旬老人独居). Such
+  matches score `PARTS_WEIGHT` of an exact one.
 * Synonym groups add alternatives (weight `SYNONYM_WEIGHT`); the report lists
   them so the screen can show "also searched: …".
 * A word that names a controlled-vocabulary term (临救 → measure 临时救助) also
@@ -28,31 +30,29 @@ from typing import Literal
 
 from precedents.record import STATUSES
 from precedents.vocabulary import Vocabulary
-from search_index.analysis import STOP_CHARS, Segmenter, normalize, word_runs
+from search_index.analysis import Segmenter, normalize, word_runs
 from search_index.query import FIELD_NAMES, RANGE_FIELDS, ParsedQuery, QueryFilter, QueryTerm
 from search_index.synonyms import SynonymTable
 
-#: Most characters allowed between two parts of a word matched part by part.
-NEAR_GAP = 4
-#: Weight of the part-by-part alternative relative to the exact string.
-PARTS_WEIGHT = 0.8
+#: Weight of a part-by-part match relative to an exact one.
+PARTS_WEIGHT = 0.6
+#: Shortest query word that may be matched part by part.
+PARTS_MIN_LENGTH = 3
 #: Vocabulary kinds whose terms, when typed, also match the record's own field.
 VOCABULARY_FIELDS: dict[str, str] = {"measure": "measure", "hardship": "hardship", "barrier": "barrier"}
 _VOCAB_KINDS = {"hardship", "barrier", "measure", "level", "discovery"}
 _DISTRICT_SUFFIXES = ("区", "县", "市")
 
-AltKind = Literal["word", "substr", "near"]
+AltKind = Literal["word", "substr"]
 
 
 @dataclass(frozen=True, slots=True)
 class Alt:
-    """One way to satisfy a clause."""
+    """One way to satisfy a clause: a dictionary word or an exact substring."""
 
     kind: AltKind
     text: str
     weight: float
-    #: For "near": the alternatives of each part, in order.
-    parts: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -63,15 +63,14 @@ class Clause:
     alts: list[Alt]
     #: (keyword field, value) pairs that satisfy the clause and boost the record.
     keywords: list[tuple[str, str]] = field(default_factory=list)
+    #: Sub-clauses that together (all of them) also satisfy the clause.
+    parts: list[Clause] = field(default_factory=list)
 
     def highlight_terms(self) -> set[str]:
-        out: set[str] = set()
-        for alt in self.alts:
-            if alt.kind == "near":
-                for part in alt.parts:
-                    out.update(part)
-            else:
-                out.add(alt.text)
+        out = {alt.text for alt in self.alts}
+        out.update(value for _, value in self.keywords)
+        for part in self.parts:
+            out.update(part.highlight_terms())
         return out
 
 
@@ -143,48 +142,68 @@ class Planner:
             return [self._phrase_clause(term, run) for run, _ in word_runs(joined)]
         out = []
         for run, _ in word_runs(term.text):
-            clause = self._word_clause(QueryTerm(run, negated=term.negated))
-            added = tuple(a.text for a in clause.alts if a.kind != "near" and a.text != run)
+            if term.negated:
+                # An exclusion removes what was typed, not its synonyms: -急淋 must not
+                # remove every leukaemia record.
+                alts = [self._alternative(run, 1.0)]
+                out.append(Clause(QueryTerm(run, negated=True), alts))
+                continue
+            clause = self._word_clause(QueryTerm(run), with_parts=True)
+            added = tuple(a.text for a in clause.alts if a.text != run)
             if added:
                 expanded[run] = tuple(dict.fromkeys(added))
             out.append(clause)
         return out
 
     def _phrase_clause(self, term: QueryTerm, run: str) -> Clause:
-        kind: AltKind = "word" if self.segmenter.is_single_word(run) or len(run) == 1 else "substr"
-        clause = Clause(QueryTerm(run, phrase=True, negated=term.negated), [Alt(kind, run, 1.0)])
+        alt = self._alternative(run, 1.0)
+        clause = Clause(QueryTerm(run, phrase=True, negated=term.negated), [alt])
         clause.keywords = self._vocabulary_values([run])
         return clause
 
-    def _word_clause(self, term: QueryTerm) -> Clause:
-        alts: list[Alt] = []
+    def _word_clause(self, term: QueryTerm, *, with_parts: bool) -> Clause:
         expansions = self.synonyms.expand(term.text)
-        for text, weight in expansions:
-            alts.extend(self._alternatives(text, weight, with_parts=text == term.text))
+        alts = [self._alternative(text, weight) for text, weight in expansions]
         clause = Clause(term, _dedupe(alts))
         clause.keywords = self._vocabulary_values([t for t, _ in expansions])
+        if with_parts and not clause.keywords and len(term.text) >= PARTS_MIN_LENGTH:
+            # A vocabulary term is matched whole (and through the record's own field);
+            # splitting 收入超标 into 收入 and 超标 would only add noise.
+            words = self._parts(term.text)
+            if len(words) >= 2:
+                clause.parts = [self._word_clause(QueryTerm(w), with_parts=False) for w in words]
         return clause
 
-    def _alternatives(self, text: str, weight: float, *, with_parts: bool) -> list[Alt]:
+    def _alternative(self, text: str, weight: float) -> Alt:
         if len(text) == 1 or self.segmenter.is_single_word(text):
-            return [Alt("word", text, weight)]
-        alts = [Alt("substr", text, weight)]
-        if with_parts:
-            parts = self._parts(text)
-            if len(parts) >= 2:
-                alts.append(Alt("near", text, weight * PARTS_WEIGHT, parts))
-        return alts
+            return Alt("word", text, weight)
+        return Alt("substr", text, weight)
 
-    def _parts(self, text: str) -> tuple[tuple[str, ...], ...]:
-        parts: list[tuple[str, ...]] = []
-        for word in self.segmenter.cut(text):
-            if len(word) == 1 and (word in STOP_CHARS or len(text) > 2):
-                # Single characters carry little meaning on their own here, except in
-                # a two-character query, where they are all there is.
+    def _parts(self, text: str) -> list[str]:
+        """The words `text` is made of (a dictionary word is split into inner words)."""
+        if self.segmenter.is_single_word(text):
+            words = self._cover(text)
+        else:
+            words = self.segmenter.cut(text)
+        # Single characters carry too little meaning to stand for a part.
+        return [w for w in words if len(w) >= 2 and w != text]
+
+    def _cover(self, word: str) -> list[str]:
+        """Longest inner dictionary words from left to right, without overlap."""
+        starts: dict[int, str] = {}
+        for sub, offset in self.segmenter.subwords(word):
+            if len(sub) > len(starts.get(offset, "")):
+                starts[offset] = sub
+        out: list[str] = []
+        i = 0
+        while i < len(word):
+            sub = starts.get(i)
+            if sub is None:
+                i += 1
                 continue
-            names = [w for w, _ in self.synonyms.expand(word) if self.segmenter.is_word(w)]
-            parts.append(tuple(dict.fromkeys([word, *names])))
-        return tuple(parts)
+            out.append(sub)
+            i += len(sub)
+        return out
 
     def _vocabulary_values(self, texts: Sequence[str]) -> list[tuple[str, str]]:
         out: dict[tuple[str, str], None] = {}

@@ -5,31 +5,23 @@ follows a `RecordSource`, which the store implements over the precedents table
 and its change feed (``change_log``). `MemorySource` is a complete in-memory
 implementation for tests, benchmarks and the evaluation script.
 
-A change feed entry says that one record was saved (``upsert``) or deleted
-(``delete``); ``seq`` grows with every change, and ``version`` is the record's
-version after the change (``record.meta.version``).
+A change feed entry (`Change`, the store's own type) says that one record was
+saved (``op == "upsert"``) or deleted (``"delete"``); ``seq`` grows with every
+change, and ``version`` is the record's version after the change
+(``record.meta.version``). `precedents.store.changes.LibraryRecordSource` is the
+implementation over the database.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from precedents.record import PrecedentRecord
+from precedents.store.changes import Change
 
-Op = Literal["upsert", "delete"]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One entry of the change feed."""
-
-    seq: int
-    code: str
-    op: Op
-    version: int
+__all__ = ["Change", "MemorySource", "RecordSource"]
 
 
 @runtime_checkable

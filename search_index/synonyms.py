@@ -10,13 +10,17 @@ those terms, so 透析 reaches 血透 and 腹透 but 血透 does not reach 腹�
 A query word that is not in any group but is a group term without its disease
 suffix (尿毒 for 尿毒症, 自闭 for 自闭症) expands to that term's groups, because
 officers type the short form of a diagnosis.
+
+Narrower terms (``data/narrower.json``) go one way: 恶性肿瘤 also searches
+白血病 and 神经母细胞瘤, 兄弟姐妹 also searches 哥哥 and 妹妹, but 白血病 does
+not reach 淋巴瘤. They ship with the program like the domain dictionary.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -26,6 +30,9 @@ from search_index.analysis import normalize
 #: Weight of a term the officer typed, and of the terms a synonym group adds.
 TYPED_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.85
+NARROWER_WEIGHT = 0.7
+#: Upper bound of terms one query word expands to.
+MAX_EXPANSION = 48
 
 #: Suffixes that name a disease or condition: 尿毒 stands for 尿毒症.
 _CONDITION_SUFFIXES = frozenset("症病癌瘤")
@@ -40,6 +47,14 @@ def _builtin_data() -> tuple[tuple[str, ...], ...]:
     text = resources.files("search_index.data").joinpath("synonyms.json").read_text("utf-8")
     data = json.loads(text)
     return tuple(tuple(str(t) for t in group["terms"]) for group in data["groups"])
+
+
+@cache
+def builtin_narrower() -> dict[str, tuple[str, ...]]:
+    """Broader term → narrower terms, as shipped."""
+    text = resources.files("search_index.data").joinpath("narrower.json").read_text("utf-8")
+    data = json.loads(text)
+    return {str(k): tuple(str(t) for t in v) for k, v in data["narrower"].items()}
 
 
 def builtin_groups() -> list[tuple[str, ...]]:
@@ -60,7 +75,11 @@ def vocabulary_groups(vocabulary: Vocabulary) -> list[tuple[str, ...]]:
 class SynonymTable:
     """Normalised synonym groups with lookups by term."""
 
-    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        groups: Iterable[Sequence[str]],
+        narrower: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         clean: list[tuple[str, ...]] = []
         seen: set[tuple[str, ...]] = set()
         for group in groups:
@@ -73,7 +92,14 @@ class SynonymTable:
         for index, terms in enumerate(clean):
             for term in terms:
                 self._by_term.setdefault(term, []).append(index)
+        self.narrower: dict[str, tuple[str, ...]] = {}
+        for broad, terms in (narrower or {}).items():
+            key = normalize(broad).strip()
+            names = tuple(t for t in (normalize(x).strip() for x in terms) if t and t != key)
+            if key and names:
+                self.narrower[key] = tuple(dict.fromkeys((*self.narrower.get(key, ()), *names)))
         key = "\n".join("|".join(g) for g in sorted(clean))
+        key += "\n" + "\n".join(f"{k}>{'|'.join(v)}" for k, v in sorted(self.narrower.items()))
         self.fingerprint = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
     @classmethod
@@ -82,25 +108,42 @@ class SynonymTable:
     ) -> SynonymTable:
         """The given groups (built-in ones when None) plus the vocabulary's synonyms."""
         chosen = builtin_groups() if groups is None else [tuple(g) for g in groups]
-        return cls([*chosen, *vocabulary_groups(vocabulary)])
+        return cls([*chosen, *vocabulary_groups(vocabulary)], builtin_narrower())
 
     def terms(self) -> set[str]:
-        """Every term of every group (the segmenter keeps them whole)."""
-        return set(self._by_term)
+        """Every term of every group and of the narrower table (kept whole by the segmenter)."""
+        out = set(self._by_term)
+        for broad, names in self.narrower.items():
+            out.add(broad)
+            out.update(names)
+        return out
 
     def __contains__(self, term: str) -> bool:
         return term in self._by_term
 
-    def expand(self, term: str) -> list[tuple[str, float]]:
-        """`term` with weight 1, then the other terms of its groups (already normalised)."""
+    def synonyms(self, term: str) -> list[str]:
+        """The other terms of `term`'s groups (`term` already normalised)."""
         indexes = self._by_term.get(term)
         if indexes is None:
             indexes = self._condition_groups(term)
-        out: dict[str, float] = {term: TYPED_WEIGHT}
+        out: dict[str, None] = {}
         for index in indexes:
             for other in self.groups[index]:
-                out.setdefault(other, SYNONYM_WEIGHT)
-        return list(out.items())
+                if other != term:
+                    out[other] = None
+        return list(out)
+
+    def expand(self, term: str) -> list[tuple[str, float]]:
+        """`term` (weight 1), its synonyms, then narrower terms and their synonyms."""
+        out: dict[str, float] = {term: TYPED_WEIGHT}
+        for other in self.synonyms(term):
+            out.setdefault(other, SYNONYM_WEIGHT)
+        for broad in list(out):
+            for narrow in self.narrower.get(broad, ()):
+                out.setdefault(narrow, NARROWER_WEIGHT)
+                for other in self.synonyms(narrow):
+                    out.setdefault(other, NARROWER_WEIGHT * SYNONYM_WEIGHT)
+        return list(out.items())[:MAX_EXPANSION]
 
     def _condition_groups(self, term: str) -> list[int]:
         if len(term) < 2:
