@@ -25,6 +25,7 @@ import hashlib
 import re
 import threading
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -52,17 +53,12 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+_WIDTH_TABLE = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _fold_width(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code == 0x3000:
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_WIDTH_TABLE)
 
 
 def normalize(text: str) -> str:
@@ -96,7 +92,8 @@ def is_word_char(ch: str) -> bool:
 
 
 def _is_word(token: str) -> bool:
-    return any(is_word_char(ch) for ch in token)
+    # isalnum() is true for CJK ideographs, so the regular expression is rarely needed.
+    return token.isalnum() or _WORD_CHAR.search(token) is not None
 
 
 def _has_cjk(token: str) -> bool:
@@ -184,17 +181,21 @@ class Segmenter:
         inside it: 低保边缘家庭 yields 低保边缘家庭, 低保, 边缘, 家庭, 低保边缘 ...
         Single-character function words are left out.
         """
-        terms: dict[str, list[int]] = {}
+        terms: defaultdict[str, list[int]] = defaultdict(list)
+        subwords = self.subwords
         for word, start, _end in self._jieba.tokenize(text, "default", True):
-            if len(word) == 1 and (word in STOP_CHARS or not is_word_char(word)):
+            if len(word) == 1:
+                if word in STOP_CHARS or not word.isalnum():
+                    continue
+            elif not _is_word(word):
                 continue
-            if not _is_word(word):
-                continue
-            terms.setdefault(word, []).append(start)
-            for sub, offset in self.subwords(word):
-                terms.setdefault(sub, []).append(start + offset)
+            terms[word].append(start)
+            if len(word) >= 3:
+                for sub, offset in subwords(word):
+                    terms[sub].append(start + offset)
         for positions in terms.values():
-            positions.sort()
+            if len(positions) > 1:
+                positions.sort()
         return terms
 
 
@@ -204,15 +205,15 @@ def bigram_terms(text: str) -> dict[str, list[int]]:
     Runs stop at punctuation and spaces, so no bigram spans two sentences or two
     fields; a run of a single character is recorded as that character.
     """
-    terms: dict[str, list[int]] = {}
+    terms: defaultdict[str, list[int]] = defaultdict(list)
     for match in _WORD_RUN.finditer(text):
         run = match.group()
         base = match.start()
         if len(run) == 1:
-            terms.setdefault(run, []).append(base)
+            terms[run].append(base)
             continue
         for i in range(len(run) - 1):
-            terms.setdefault(run[i : i + 2], []).append(base + i)
+            terms[run[i : i + 2]].append(base + i)
     return terms
 
 

@@ -16,9 +16,10 @@ only read `Maintainer.acquire`'s snapshot. The index follows its record source:
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,11 @@ from whoosh import index
 from precedents.errors import Cancelled
 from precedents.record import PrecedentRecord
 from search_index.analysis import Segmenter
-from search_index.folder import FolderState, IndexFolder, LiveIndex
+from whoosh.writing import NO_MERGE
+
+from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
+from search_index.parallel import parallel_build
+from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
 from search_index.results import EngineState, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
 from search_index.segments import INDEX_NAME, Snapshot
@@ -38,8 +43,17 @@ from search_index.writer import IndexComponent
 log = logging.getLogger(__name__)
 
 BATCH = 500
-#: Whoosh's in-memory pool for bulk builds: more costs memory, not much speed.
-BUILD_LIMITMB = 96
+#: Segments smaller than this are merged once there are `MAX_SMALL_SEGMENTS` of them.
+SMALL_SEGMENT = 2000
+MAX_SMALL_SEGMENTS = 8
+#: Below this many records a rebuild runs in-process (starting workers costs seconds).
+PARALLEL_MIN = 3000
+
+
+def build_processes(total: int) -> int:
+    """Worker processes for a rebuild of `total` records (1 means in-process)."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if total >= PARALLEL_MIN and cores > 1 else 1
 
 
 class Maintainer:
@@ -52,10 +66,13 @@ class Maintainer:
         segmenter: Segmenter,
         fingerprint: str,
         components: Iterable[IndexComponent] = (),
+        segmenter_words: Sequence[str] = (),
     ) -> None:
         self.folder = folder
         self.source = source
         self.segmenter = segmenter
+        #: The extra words `segmenter` was built with (worker processes rebuild it).
+        self.segmenter_words = list(segmenter_words)
         self.fingerprint = fingerprint
         self.components = list(components)
         self.status = EngineState.CLOSED
@@ -63,6 +80,8 @@ class Maintainer:
         self._live: LiveIndex | None = None
         self._state: FolderState | None = None
         self._lock = threading.Lock()
+        #: Called after a change when small segments should be merged (`compact`).
+        self.on_compaction_due: Callable[[], None] | None = None
         #: Called when a component missed changes and must be refilled (`replay`).
         self.on_component_stale: Callable[[IndexComponent], None] | None = None
 
@@ -210,20 +229,33 @@ class Maintainer:
         total = self.source.count()
         self.progress = (0, total)
         ix = index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
-        writer = ix.writer(limitmb=BUILD_LIMITMB)
         self._notify("reset")
         done = 0
-        try:
+
+        def batch_done(batch: list[PrecedentRecord]) -> None:
+            nonlocal done
+            self._notify("upsert", batch)
+            done += len(batch)
+            self._report(progress, done, total)
+
+        def documents() -> Iterator[dict[str, Any]]:
             for batch in _batches(self.source.iter_all(BATCH), BATCH):
                 for record in batch:
-                    writer.add_document(**document(record, self.segmenter))
-                self._notify("upsert", batch)
-                done += len(batch)
-                self._report(progress, done, total)
-            self._report(progress, done, total)
-            writer.commit()
+                    yield document(record, self.segmenter)
+                batch_done(batch)
+
+        procs = build_processes(total)
+        try:
+            self._report(progress, 0, total)
+            if procs > 1:
+                batches = _batches(self.source.iter_all(BATCH), BATCH)
+                parallel_build(
+                    path, INDEX_NAME, batches, self.segmenter_words, procs,
+                    DOCS_PER_SEGMENT, batch_done, LOCK_TIMEOUT,
+                )
+            else:
+                bulk_build(ix, documents(), timeout=LOCK_TIMEOUT)
         except BaseException:
-            writer.cancel()
             # The components were reset and partly refilled: refill them in the background.
             for component in self.components:
                 self._component_stale(component)
@@ -245,13 +277,13 @@ class Maintainer:
             records.extend(self.source.load(upserts[start : start + BATCH]))
         found = {r.code for r in records}
         gone = sorted({*deletes, *(c for c in upserts if c not in found)})
-        writer = live.writer()
+        writer = SegmentBuilder(live.ix, compression=0, timeout=LOCK_TIMEOUT)
         try:
+            self._delete(writer, live, [*found, *gone])
             for record in records:
-                writer.update_document(**document(record, self.segmenter))
-            for code in gone:
-                writer.delete_by_term("code", code)
-            writer.commit()
+                writer.add_document(**document(record, self.segmenter))
+            # Small segments are merged by `compact`, off the path of a save.
+            writer.commit(mergetype=NO_MERGE)
         except BaseException:
             writer.cancel()
             raise
@@ -261,6 +293,58 @@ class Maintainer:
         if gone:
             self._notify("delete", gone)
         self._notify("flush")
+        if self.on_compaction_due is not None and self._compaction_candidates():
+            self.on_compaction_due()
+
+    @staticmethod
+    def _delete(writer: Any, live: LiveIndex, codes: Iterable[str]) -> None:
+        snapshot = live.current
+        if snapshot is None or snapshot.generation != writer.generation - 1:
+            # The snapshot is always the newest commit (this is the only writer);
+            # if it is not, find the documents through Whoosh instead.
+            for code in codes:
+                writer.delete_by_term("code", code)
+            return
+        for code in codes:
+            for docnum in snapshot.locate(code):
+                writer.delete_document(docnum)
+
+    # -- merging small segments ------------------------------------------------
+
+    def _compaction_candidates(self) -> list[str]:
+        snapshot = self._live.current if self._live is not None else None
+        if snapshot is None:
+            return []
+        small = [v for v in snapshot.views if v.segment.ndocs < SMALL_SEGMENT]
+        if len(small) < MAX_SMALL_SEGMENTS:
+            return []
+        return [v.segment.id for v in small]
+
+    def compact(self) -> int:
+        """Rewrite the small segments as one (from the source's records); returns records."""
+        live = self._live
+        snapshot = live.current if live is not None else None
+        small_ids = set(self._compaction_candidates())
+        if live is None or snapshot is None or not small_ids:
+            return 0
+        codes = [c for v in snapshot.views if v.segment.id in small_ids for c in snapshot.codes_in(v)]
+        records = []
+        for start in range(0, len(codes), BATCH):
+            records.extend(self.source.load(codes[start : start + BATCH]))
+        writer = SegmentBuilder(live.ix, timeout=LOCK_TIMEOUT)
+        try:
+            for record in records:
+                writer.add_document(**document(record, self.segmenter))
+
+            def drop_small(_writer: Any, segments: list[Any]) -> list[Any]:
+                return [s for s in segments if s.segment_id() not in small_ids]
+
+            writer.commit(mergetype=drop_small)
+        except BaseException:
+            writer.cancel()
+            raise
+        live.refresh()
+        return len(records)
 
     def _notify(self, method: str, *args: Any) -> None:
         for component in list(self.components):

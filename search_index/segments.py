@@ -118,6 +118,11 @@ class OpenSegment:
         with self.lock:
             return dict(self.reader.stored_fields(docnum))
 
+    def docnums(self, code: str) -> IntArray:
+        """Documents of this segment indexed under `code` (live or not)."""
+        with self.lock:
+            return read_postings(self.reader, "code", code)[0]
+
     def close(self) -> None:
         with self.lock:
             if not self.reader.is_closed:
@@ -169,6 +174,21 @@ class Snapshot:
             if view.offset <= global_doc < view.offset + view.segment.ndocs:
                 return view.segment.stored(global_doc - view.offset)
         raise IndexError(global_doc)
+
+    def locate(self, code: str) -> list[int]:
+        """Global numbers of the live documents indexed under `code`."""
+        out: list[int] = []
+        for view in self.views:
+            for docnum in view.segment.docnums(code).tolist():
+                if view.live[docnum]:
+                    out.append(view.offset + docnum)
+        return out
+
+    def codes_in(self, view: SegmentView) -> list[str]:
+        """Codes of the live documents of one segment."""
+        return [
+            str(view.segment.stored(d).get("code", "")) for d in np.nonzero(view.live)[0].tolist()
+        ]
 
     def versions(self) -> dict[str, int]:
         """Code → version of every live document."""

@@ -51,6 +51,8 @@ from search_index.writer import IndexComponent, WriterThread
 log = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000
+#: Seconds without saves before small segments are merged.
+COMPACT_DELAY = 2.0
 T = TypeVar("T")
 
 
@@ -76,6 +78,7 @@ class SearchService:
         self._planner: Planner | None = None
         self._lock = threading.Lock()
         self._repair_pending = False
+        self._compaction_timer: threading.Timer | None = None
 
     # -- state -----------------------------------------------------------------
 
@@ -134,6 +137,9 @@ class SearchService:
         self._run(lambda: self._ensure_maintainer().replay(component, progress))
 
     def close(self) -> None:
+        with self._lock:
+            if self._compaction_timer is not None:
+                self._compaction_timer.cancel()
         if self._maintainer is not None:
             self._run(self._maintainer.close)
         self._writer.stop()
@@ -148,9 +154,15 @@ class SearchService:
                 segmenter = Segmenter(words)
                 fingerprint = _fingerprint(segmenter, self.synonyms, self.vocabulary)
                 maintainer = Maintainer(
-                    IndexFolder(self.folder), self.source, segmenter, fingerprint, self._components
+                    IndexFolder(self.folder),
+                    self.source,
+                    segmenter,
+                    fingerprint,
+                    self._components,
+                    segmenter_words=words,
                 )
                 maintainer.on_component_stale = self._schedule_replay
+                maintainer.on_compaction_due = self._schedule_compaction
                 self._planner = Planner(segmenter, self.synonyms, self.vocabulary)
                 self._maintainer = maintainer
             return self._maintainer
@@ -166,7 +178,31 @@ class SearchService:
             except Exception:
                 log.exception("refilling index component %r failed", component)
 
-        self._writer.submit(job)
+        self._writer.post(job)
+
+    def _schedule_compaction(self) -> None:
+        """Merge small segments once saves pause for `COMPACT_DELAY` seconds."""
+        with self._lock:
+            if self._compaction_timer is not None:
+                self._compaction_timer.cancel()
+            timer = threading.Timer(COMPACT_DELAY, self._post_compaction)
+            timer.daemon = True
+            self._compaction_timer = timer
+        timer.start()
+
+    def _post_compaction(self) -> None:
+        maintainer = self._maintainer
+        if maintainer is None or maintainer.status == EngineState.CLOSED:
+            return
+
+        def job() -> None:
+            try:
+                maintainer.compact()
+            except Exception:
+                # Merging is an optimisation; the index stays correct without it.
+                log.exception("merging small index segments failed")
+
+        self._writer.post(job)
 
     def _schedule_repair(self) -> None:
         with self._lock:
@@ -180,7 +216,7 @@ class SearchService:
             finally:
                 self._repair_pending = False
 
-        self._writer.submit(job)
+        self._writer.post(job)
 
     # -- searching -------------------------------------------------------------
 

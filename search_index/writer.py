@@ -66,10 +66,15 @@ class WriterThread:
 
     def submit(self, job: Callable[[], T]) -> Future[T]:
         """Queue `job`; a job submitted from the writer thread itself runs at once."""
-        future: Future[T] = Future()
         if self.is_current():
+            future: Future[T] = Future()
             _run_job(job, future)
             return future
+        return self.post(job)
+
+    def post(self, job: Callable[[], T]) -> Future[T]:
+        """Queue `job` behind the others, even from the writer thread (follow-up work)."""
+        future: Future[T] = Future()
         with self._lock:
             if self._stopped:
                 future.set_exception(RuntimeError("writer stopped"))
