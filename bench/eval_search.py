@@ -64,7 +64,8 @@ def district_names(corpus_districts: set[str]) -> set[str]:
 
 def evaluate(dataset: Path) -> tuple[list[Scored], dict[str, set[str]], float]:
     records = read_corpus(dataset / "corpus.jsonl")
-    queries = [json.loads(line) for line in (dataset / "queries.jsonl").open(encoding="utf-8")]
+    lines = (dataset / "queries.jsonl").read_text("utf-8").splitlines()
+    queries = [json.loads(line) for line in lines if line.strip()]
     queries = [q for q in queries if q.get("kind") == "search"]
     districts = district_names({r.district for r in records})
     slices: dict[str, set[str]] = {"traditional": set(), "district": set()}
@@ -119,10 +120,10 @@ def report(scored: list[Scored], slices: dict[str, set[str]], build: float, verb
         rows.append((name, [s for s in scored if s.qid in ids]))
     print(f"{'slice':12} {'n':>3} {'Recall@5':>9} {'R@5 plain':>10} {'nDCG@10':>8}")
     for name, items in rows:
-        print(
-            f"{name:12} {len(items):3d} {_mean([s.recall5 for s in items]):9.3f} "
-            f"{_mean([s.recall5_plain for s in items]):10.3f} {_mean([s.ndcg10 for s in items]):8.3f}"
-        )
+        recall = _mean([s.recall5 for s in items])
+        plain = _mean([s.recall5_plain for s in items])
+        ndcg = _mean([s.ndcg10 for s in items])
+        print(f"{name:12} {len(items):3d} {recall:9.3f} {plain:10.3f} {ndcg:8.3f}")
     recall = _mean([s.recall5 for s in scored])
     ndcg = _mean([s.ndcg10 for s in scored])
     ok = recall >= TARGET_RECALL and ndcg >= TARGET_NDCG

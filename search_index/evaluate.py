@@ -32,7 +32,15 @@ from search_index.segments import OpenSegment, SegmentView, Snapshot
 
 FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "decision": 2.0, "body": 1.0}
 KEYWORD_WEIGHTS: dict[str, float] = {"measure": 4.0, "hardship": 1.5, "barrier": 1.5}
-FACET_FIELDS: tuple[str, ...] = ("district", "hardship", "barrier", "measure", "level", "year", "status")
+FACET_FIELDS: tuple[str, ...] = (
+    "district",
+    "hardship",
+    "barrier",
+    "measure",
+    "level",
+    "year",
+    "status",
+)
 K1 = 1.2
 B = 0.75
 

@@ -76,7 +76,12 @@ class IndexFolder:
     def new_build(self) -> Path:
         """An empty folder for a new build, named after the newest existing one."""
         self.root.mkdir(parents=True, exist_ok=True)
-        numbers = [int(p.name[3:]) for p in self.root.glob("ix-*") if p.name[3:].isdigit()]
+        names = [p.name for p in self.root.glob("ix-*")]
+        state = self.read_state()
+        if state is not None:
+            # Never reuse the current build's name, even when its folder is gone.
+            names.append(state.build)
+        numbers = [int(n[3:]) for n in names if n[3:].isdigit()]
         path = self.root / f"ix-{max(numbers, default=0) + 1:06d}"
         path.mkdir()
         return path

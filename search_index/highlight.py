@@ -46,7 +46,9 @@ def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def make_snippet(sections: Sequence[str], terms: Sequence[str], width: int = SNIPPET_WIDTH) -> Snippet:
+def make_snippet(
+    sections: Sequence[str], terms: Sequence[str], width: int = SNIPPET_WIDTH
+) -> Snippet:
     """The best window of at most `width` characters over the sections, with spans."""
     best: tuple[tuple[int, int], str, list[tuple[int, int]], int] | None = None
     for text in sections:
@@ -80,7 +82,9 @@ def _cut(text: str, spans: list[tuple[int, int]], start: int, width: int) -> Sni
     return Snippet(prefix + text[start:end] + suffix, moved)
 
 
-def mark(text: str, spans: Sequence[tuple[int, int]], open_mark: str = "【", close_mark: str = "】") -> str:
+def mark(
+    text: str, spans: Sequence[tuple[int, int]], open_mark: str = "【", close_mark: str = "】"
+) -> str:
     """`text` with every span wrapped in the given markers."""
     out: list[str] = []
     last = 0

@@ -15,25 +15,26 @@ only read `Maintainer.acquire`'s snapshot. The index follows its record source:
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from whoosh import index
+from whoosh.writing import NO_MERGE
 
 from precedents.errors import Cancelled
 from precedents.record import PrecedentRecord
 from search_index.analysis import Segmenter
-from whoosh.writing import NO_MERGE
-
 from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
-from search_index.parallel import parallel_build
 from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
+from search_index.parallel import parallel_build
 from search_index.results import EngineState, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
 from search_index.segments import INDEX_NAME, Snapshot
@@ -205,12 +206,19 @@ class Maintainer:
         path = self.folder.root / state.build
         if not path.is_dir():
             return None
-        try:
-            return LiveIndex(path)
-        except Exception as exc:
-            # An index that cannot be read is a cache to rebuild, not an error to show.
-            log.warning("search index %s cannot be opened (%s); rebuilding", path, exc)
-            return None
+        # Whoosh leaves the file it failed to read open; it is closed when the
+        # exception goes away, quietly, so that the damaged build can be deleted.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                return LiveIndex(path)
+            except Exception as exc:
+                # Log text, not the exception: a kept traceback would keep the file open.
+                reason = f"{type(exc).__name__}: {exc}"
+            gc.collect()
+        # An index that cannot be read is a cache to rebuild, not an error to show.
+        log.warning("search index %s cannot be opened (%s); rebuilding", path, reason)
+        return None
 
     def _install(self, live: LiveIndex, state: FolderState) -> None:
         with self._lock:
@@ -250,8 +258,14 @@ class Maintainer:
             if procs > 1:
                 batches = _batches(self.source.iter_all(BATCH), BATCH)
                 parallel_build(
-                    path, INDEX_NAME, batches, self.segmenter_words, procs,
-                    DOCS_PER_SEGMENT, batch_done, LOCK_TIMEOUT,
+                    path,
+                    INDEX_NAME,
+                    batches,
+                    self.segmenter_words,
+                    procs,
+                    DOCS_PER_SEGMENT,
+                    batch_done,
+                    LOCK_TIMEOUT,
                 )
             else:
                 bulk_build(ix, documents(), timeout=LOCK_TIMEOUT)
@@ -327,7 +341,9 @@ class Maintainer:
         small_ids = set(self._compaction_candidates())
         if live is None or snapshot is None or not small_ids:
             return 0
-        codes = [c for v in snapshot.views if v.segment.id in small_ids for c in snapshot.codes_in(v)]
+        codes = [
+            c for v in snapshot.views if v.segment.id in small_ids for c in snapshot.codes_in(v)
+        ]
         records = []
         for start in range(0, len(codes), BATCH):
             records.extend(self.source.load(codes[start : start + BATCH]))

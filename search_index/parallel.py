@@ -43,7 +43,9 @@ def _documents(jobs: Any, words: Sequence[str]) -> Iterator[dict[str, Any]]:
             yield document(record, segmenter)
 
 
-def _worker(path: str, indexname: str, words: Sequence[str], limit: int, jobs: Any, results: Any) -> None:
+def _worker(
+    path: str, indexname: str, words: Sequence[str], limit: int, jobs: Any, results: Any
+) -> None:
     from search_index.bulk import build_segments
 
     try:
@@ -135,4 +137,6 @@ def _collect(results: Any, workers: list[Any]) -> list[Any]:
 def _check_alive(workers: list[Any]) -> None:
     dead = [w for w in workers if not w.is_alive() and w.exitcode not in (0, None)]
     if dead:
-        raise RuntimeError(f"index build worker {dead[0].name} stopped (exit code {dead[0].exitcode})")
+        raise RuntimeError(
+            f"index build worker {dead[0].name} stopped (exit code {dead[0].exitcode})"
+        )

@@ -39,7 +39,11 @@ PARTS_WEIGHT = 0.6
 #: Shortest query word that may be matched part by part.
 PARTS_MIN_LENGTH = 3
 #: Vocabulary kinds whose terms, when typed, also match the record's own field.
-VOCABULARY_FIELDS: dict[str, str] = {"measure": "measure", "hardship": "hardship", "barrier": "barrier"}
+VOCABULARY_FIELDS: dict[str, str] = {
+    "measure": "measure",
+    "hardship": "hardship",
+    "barrier": "barrier",
+}
 _VOCAB_KINDS = {"hardship", "barrier", "measure", "level", "discovery"}
 _DISTRICT_SUFFIXES = ("区", "县", "市")
 
@@ -197,12 +201,12 @@ class Planner:
         out: list[str] = []
         i = 0
         while i < len(word):
-            sub = starts.get(i)
-            if sub is None:
+            found = starts.get(i)
+            if found is None:
                 i += 1
                 continue
-            out.append(sub)
-            i += len(sub)
+            out.append(found)
+            i += len(found)
         return out
 
     def _vocabulary_values(self, texts: Sequence[str]) -> list[tuple[str, str]]:

@@ -119,7 +119,8 @@ def read_lengths(reader: Any, field: str, ndocs: int) -> FloatArray:
         return np.array([reader.doc_field_length(d, field, 0) for d in range(ndocs)], np.float32)
     column = perdoc.column_reader(name, LENGTHS_COLUMN)
     raw = _raw_column(column, ndocs, np.dtype(np.uint8))
-    return _LENGTH_TABLE[raw]
+    lengths: FloatArray = _LENGTH_TABLE[raw]
+    return lengths
 
 
 def read_numeric_column(reader: Any, field: str, typecode: str, ndocs: int) -> npt.NDArray[Any]:

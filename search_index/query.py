@@ -46,7 +46,9 @@ RANGE_FIELDS = frozenset({"year", "amount", "income"})
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _VALUE_SPLIT = re.compile(r"[,、|/;]+")
-_RANGE = re.compile(r"^(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?(?:\s*[-~至到]\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?)?$")
+_RANGE = re.compile(
+    r"^(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?(?:\s*[-~至到]\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,10 +26,10 @@ from typing import Any
 
 from whoosh import columns, fields, formats
 
-_POSITION_SIZE = array("I").itemsize
-
 from precedents.record import PrecedentRecord
 from search_index.analysis import Segmenter, bigram_terms, normalize
+
+_POSITION_SIZE = array("I").itemsize
 
 SCHEMA_VERSION = 3
 

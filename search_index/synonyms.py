@@ -93,9 +93,9 @@ class SynonymTable:
             for term in terms:
                 self._by_term.setdefault(term, []).append(index)
         self.narrower: dict[str, tuple[str, ...]] = {}
-        for broad, terms in (narrower or {}).items():
+        for broad, narrow in (narrower or {}).items():
             key = normalize(broad).strip()
-            names = tuple(t for t in (normalize(x).strip() for x in terms) if t and t != key)
+            names = tuple(t for t in (normalize(x).strip() for x in narrow) if t and t != key)
             if key and names:
                 self.narrower[key] = tuple(dict.fromkeys((*self.narrower.get(key, ()), *names)))
         key = "\n".join("|".join(g) for g in sorted(clean))
@@ -103,9 +103,7 @@ class SynonymTable:
         self.fingerprint = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
     @classmethod
-    def build(
-        cls, groups: Iterable[Sequence[str]] | None, vocabulary: Vocabulary
-    ) -> SynonymTable:
+    def build(cls, groups: Iterable[Sequence[str]] | None, vocabulary: Vocabulary) -> SynonymTable:
         """The given groups (built-in ones when None) plus the vocabulary's synonyms."""
         chosen = builtin_groups() if groups is None else [tuple(g) for g in groups]
         return cls([*chosen, *vocabulary_groups(vocabulary)], builtin_narrower())
