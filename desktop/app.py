@@ -45,6 +45,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="precedent-desk")
     parser.add_argument("--data-dir")
     parser.add_argument("--db-url")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, show the window, print the number of precedents and quit (build check)",
+    )
     return parser.parse_known_args(argv)[0]
 
 
@@ -61,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_demo(library)
     window = MainWindow(library)
     window.show()
+    if args.smoke_test:
+        app.processEvents()
+        print(f"ready {window.model.rowCount()}", flush=True)
+        return 0
     return app.exec()
 
 

@@ -36,6 +36,50 @@ MESSAGES: dict[str, str] = {
     "search.unavailable": "搜索索引暂不可用：{reason}",
     "search.busy": "搜索索引正被另一个程序写入（{path}），请稍后再试",
     "search.closed": "搜索服务尚未打开或已关闭",
+    "patterns.bad_setting": "规律挖掘设置“{name}”的值 {value} 无效，应为{expected}",
+    "pattern.not_found": "找不到规律 {id}",
+    "pattern.unknown": "找不到规律 {id}（现有：{known}）",
+    "pattern.merged": "规律 {id} 已并入规律 {target}，请在 {target} 上操作",
+    "pattern.merge_too_few": "合并至少需要两个不同的规律",
+    "pattern.split_selection": "拆分规律 {id} 时须选出其中一部分先例（不能为空，也不能是全部）",
+    "pattern.not_member": "先例 {case} 不属于规律 {id}",
+    "pattern.bad_name": "规律名称不能超过 {limit} 个字",
+    "draft.empty_pattern": "规律 {id} 没有先例，无法起草政策",
+    "policy.not_found": "找不到政策（编号 {id}）",
+    "policy.bad_transition": "政策《{title}》当前为“{current}”，不能改为“{target}”",
+    "policy.missing_number": "政策《{title}》施行前须填写文号",
+    "policy.missing_date": "政策《{title}》施行前须填写施行日期",
+    "policy.bad_repeal_date": "政策《{title}》的废止日期 {repealed} 早于施行日期 {effective}",
+    "policy.not_editable": "政策《{title}》已{status}，草稿内容不能再修改",
+    "policy.empty_criteria": "政策《{title}》没有任何适用条件，无法判断覆盖哪些情形",
+    "policy.bad_content": "政策草稿内容无法读取：{reason}",
+    "document.write_failed": "无法写入文档 {path}：{reason}",
+    "document.no_soffice": "找不到 LibreOffice（soffice），无法生成 PDF",
+    "document.convert_failed": "LibreOffice 无法把 {path} 转换为 PDF：{reason}",
+    "template.unreadable": "无法打开模板 {path}：{reason}",
+    "template.macro": "模板 {path} 含有宏：请在 Word 中另存为 .docx 或 .dotx 后再使用",
+    "template.no_marker": (
+        "模板 {path} 中没有正文标记 {marker}：请在红头之后单独起一段，只输入 {marker}"
+    ),
+    "template.many_markers": "模板 {path} 中有 {count} 处正文标记 {marker}，只能保留一处",
+    "template.marker_not_alone": (
+        "模板 {path} 中的正文标记 {marker} 所在段落还有其他文字：标记必须单独成段"
+    ),
+    "template.marker_misplaced": (
+        "模板 {path} 中的正文标记 {marker} 位于{place}：标记必须是正文中单独的一段"
+    ),
+    "template.missing_styles": "模板 {path} 缺少样式 {names}：导出时将添加默认的公文样式",
+    "template.theme_fonts": "模板 {path} 的样式 {names} 使用主题字体：中文可能显示为其他字体",
+    "template.font_missing": "模板 {path} 使用的字体 {names} 在本机未安装：Word 会用其他字体代替",
+    "template.unknown_fields": (
+        "模板 {path} 中的字段 {names} 无法识别：导出时将留空（可用字段：{known}）"
+    ),
+    "template.no_page_number": "模板 {path} 的页脚中没有页码（PAGE 域）",
+    "similar.settings_invalid": "相似案例设置有误：{key}（{reason}）",
+    "similar.index_corrupt": "相似案例索引已损坏，需要重建：{path}（{reason}）",
+    "similar.index_outdated": (
+        "相似案例索引由其他版本的程序或词典建立，需要重建：{path}（{reason}）"
+    ),
 }
 
 
@@ -84,6 +128,18 @@ class ImportFailed(PrecedentError):
     def __init__(self, code: str, /, issues: list[Any] | None = None, **params: Any) -> None:
         self.issues = list(issues or [])
         super().__init__(code, **params)
+
+
+class PatternError(PrecedentError):
+    """A curation action that does not fit the patterns as they stand."""
+
+
+class PolicyError(PrecedentError):
+    """A policy action that its state or its data does not allow."""
+
+
+class DocumentError(PrecedentError):
+    """A Word document could not be written, or an office template cannot be used."""
 
 
 class Cancelled(PrecedentError):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from precedents import models
 from precedents.meetings import models as meeting_models
+from precedents.patterns import models as pattern_models
 
 metadata = models.Base.metadata
 
-__all__ = ["meeting_models", "metadata", "models"]
+__all__ = ["meeting_models", "metadata", "models", "pattern_models"]

@@ -25,12 +25,17 @@ class Settings:
     #: Officer and department named in reports and the audit trail.
     officer_name: str = ""
     department: str = ""
+    #: The issuing body printed on documents (发文机关), e.g. 厦门市民政局.
+    organisation: str = ""
     #: A server database for the whole office; empty means the local SQLite file.
     db_url: str = ""
     #: Export fonts by role (title, body, heading1, heading2, page_number); empty = defaults.
     fonts: dict[str, str] = field(default_factory=dict)
     #: The office's Word template (红头) for exports; empty = the built-in layout.
     template_path: str = ""
+    #: The 22 x 28 grid of Word exports: "compatible" (Word, WPS and LibreOffice) or
+    #: "native" (Word's document grid; LibreOffice mis-draws it).
+    word_grid: str = "compatible"
     #: Similarity attribute weights by name; missing names take the defaults.
     similarity_weights: dict[str, float] = field(default_factory=dict)
     #: Local 低保 standard in yuan per person per month, by year ("2024": 1200).

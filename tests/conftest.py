@@ -40,6 +40,18 @@ def dev_corpus(dev_dir: Path) -> Path:
     return dev_dir / "corpus.jsonl"
 
 
+@pytest.fixture
+def tmp_path(tmp_path: Path) -> Path:
+    """Every test's temporary folder has Chinese characters and a space in its path.
+
+    Officers' Windows profiles often do (C:\\Users\\王 某\\...); running the whole
+    suite this way keeps path handling honest everywhere.
+    """
+    path = tmp_path / "先例 测试"
+    path.mkdir()
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the default data folder at a temporary folder for every test."""

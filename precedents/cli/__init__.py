@@ -31,6 +31,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_list",
     "precedents.cli.cmd_show",
     "precedents.cli.cmd_stats",
+    "precedents.cli.cmd_minutes",
+    "precedents.cli.cmd_review_form",
+    "precedents.cli.cmd_patterns",
+    "precedents.cli.cmd_draft_policy",
 )
 
 MAX_ISSUES_SHOWN = 200

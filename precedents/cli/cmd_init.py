@@ -18,7 +18,10 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.library
     print(f"数据文件夹：{library.paths.root}")
-    print(f"数据库：{library.engine.url.render_as_string(hide_password=True)}")
+    if library.is_sqlite:
+        print(f"数据库：{library.paths.database}")
+    else:
+        print(f"数据库：{library.engine.url.render_as_string(hide_password=True)}")
     if library.upgrade_backup:
         print(f"数据库已升级，升级前的备份：{library.upgrade_backup}")
     if args.demo:

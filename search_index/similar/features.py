@@ -1,0 +1,162 @@
+"""What the similarity engine knows about one record: key terms and structured attributes.
+
+`FeatureExtractor.extract` works on any subset of fields, from a full record to
+a record whose only content is a pasted paragraph in ``situation``. Structured
+fields are taken as given; an empty one is read from the text where that can be
+done reliably (hardships, barriers, discovery channel, district, household size,
+income, age), and its name goes into `Features.inferred` so the explanation can
+say "由文字推断".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from precedents.record import PrecedentRecord, Status
+from precedents.vocabulary import Vocabulary
+from search_index.analysis import normalize
+from search_index.similar import inference
+from search_index.similar.keyterms import TermExtractor
+from search_index.similar.settings import SimilaritySettings
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Key-term counts and attributes of one record, ready for scoring."""
+
+    code: str
+    title: str
+    terms: dict[str, float]
+    hardships: tuple[str, ...] = ()
+    barriers: tuple[str, ...] = ()
+    household_size: int | None = None
+    monthly_income: float | None = None
+    year: int | None = None
+    age: int | None = None
+    age_band: int | None = None
+    discovery: str | None = None
+    district: str | None = None
+    decided: bool = False
+    date: dt.date | None = None
+    #: Names of the attributes that were read from the text, not from a field.
+    inferred: frozenset[str] = frozenset()
+
+    def income_ratio(self, settings: SimilaritySettings) -> float | None:
+        """Income per person divided by the 低保 line of the filing year."""
+        if self.monthly_income is None or not self.household_size:
+            return None
+        line = settings.poverty_line_for(self.year)
+        return self.monthly_income / self.household_size / line
+
+
+class FeatureExtractor:
+    """Extracts `Features` with one vocabulary, one term extractor and compiled cues."""
+
+    def __init__(
+        self, vocabulary: Vocabulary, extra_synonym_groups: Iterable[Sequence[str]] = ()
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.terms = TermExtractor.from_vocabulary(vocabulary, extra_synonym_groups)
+        self._hardship_cues = inference.cue_set("hardship", vocabulary)
+        self._barrier_cues = inference.cue_set("barrier", vocabulary)
+        self._discovery_cues = inference.cue_set("discovery")
+
+    def extract(self, record: PrecedentRecord, districts: Iterable[str] = ()) -> Features:
+        """Features of a record; `districts` are the names a pasted text may mention."""
+        facts = normalize(f"{record.title}\n{record.situation}")
+        inferred: set[str] = set()
+        age, band = self._age(record, facts, inferred)
+        hardships = self._labels("hardship", record.hardships)
+        if not hardships:
+            hardships = self._infer_hardships(facts, age)
+            _mark(inferred, "hardships", hardships)
+        barriers = self._labels("barrier", record.barriers)
+        if not barriers:
+            barriers = tuple(self._barrier_cues.find(facts))
+            _mark(inferred, "barriers", barriers)
+        household = record.household_size
+        if household is None:
+            household = inference.parse_household(facts)
+            _mark(inferred, "household", household)
+        income = float(record.monthly_income) if record.monthly_income is not None else None
+        if income is None:
+            parsed = inference.parse_income(facts)
+            income = float(parsed) if parsed is not None else None
+            _mark(inferred, "income", income)
+        return Features(
+            code=record.code,
+            title=record.title,
+            terms=self.terms.counts(record),
+            hardships=hardships,
+            barriers=barriers,
+            household_size=household,
+            monthly_income=income,
+            year=record.filed_on.year if record.filed_on else None,
+            age=age,
+            age_band=band,
+            discovery=self._discovery(record, inferred),
+            district=self._district(record, facts, districts, inferred),
+            decided=is_decided(record),
+            date=record.decided_on or record.filed_on,
+            inferred=frozenset(inferred),
+        )
+
+    def _labels(self, kind: str, values: Sequence[str]) -> tuple[str, ...]:
+        """Given values resolved to vocabulary labels; unknown values are left out."""
+        out: list[str] = []
+        for value in values:
+            label = self.vocabulary.resolve(kind, value)
+            if label is not None and label not in out:
+                out.append(label)
+        return tuple(out)
+
+    def _infer_hardships(self, facts: str, age: int | None) -> tuple[str, ...]:
+        found = self._hardship_cues.find(facts)
+        if age is not None and age >= 80 and "高龄" not in found:
+            found.append("高龄")
+        if age is not None and age < 18 and "未成年人" not in found:
+            found.append("未成年人")
+        return tuple(found)
+
+    def _age(
+        self, record: PrecedentRecord, facts: str, inferred: set[str]
+    ) -> tuple[int | None, int | None]:
+        # The situation names the main person first; the title is a fallback.
+        age = inference.parse_age(normalize(record.situation))
+        if age is None:
+            age = inference.parse_age(normalize(record.title))
+        if age is not None:
+            return age, inference.age_band(age)
+        band = inference.hinted_age_band(facts)
+        _mark(inferred, "age", band)
+        return None, band
+
+    def _discovery(self, record: PrecedentRecord, inferred: set[str]) -> str | None:
+        if record.discovery:
+            return self.vocabulary.resolve("discovery", record.discovery) or record.discovery
+        found = self._discovery_cues.find(normalize(record.narrative))
+        _mark(inferred, "discovery", found[0] if found else None)
+        return found[0] if found else None
+
+    def _district(
+        self, record: PrecedentRecord, facts: str, districts: Iterable[str], inferred: set[str]
+    ) -> str | None:
+        if record.district:
+            return record.district
+        found = inference.infer_district(facts, districts)
+        _mark(inferred, "district", found)
+        return found
+
+
+def is_decided(record: PrecedentRecord) -> bool:
+    """A precedent whose decision is on file (status, date or written decision)."""
+    if record.meta.status in (Status.DECIDED, Status.ARCHIVED):
+        return True
+    return record.decided_on is not None or bool(record.decision.strip())
+
+
+def _mark(inferred: set[str], name: str, value: object) -> None:
+    if value is not None and value != ():
+        inferred.add(name)
