@@ -14,9 +14,13 @@ a word ends at ``start + len(word)``, so adjacency of words and of overlapping
 sub-words can be checked exactly (the index's phrase and proximity checks rely
 on this).
 
-`segment` and `tokenize` use the default segmenter (domain dictionary, built-in
-vocabulary and built-in synonyms); the search service builds its own segmenter
-from the vocabulary and synonym groups it was given.
+The domain dictionary holds terms that jieba would cut into misleading pieces
+(救急 + 难, 一事 + 一 + 议); phrases whose parts are words in their own right
+(独居 + 老人) are left to the segmenter, and search matches them part by part.
+
+`segment` and `tokenize` use the default segmenter (domain dictionary and the
+built-in vocabulary); the search service builds its own segmenter from the
+vocabulary and synonym groups it was given.
 """
 
 from __future__ import annotations
@@ -223,14 +227,15 @@ def word_runs(text: str) -> list[tuple[str, int]]:
 
 
 def default_words() -> list[str]:
-    """Vocabulary names and built-in synonym terms: the default segmenter's extra words."""
-    from precedents.vocabulary import Vocabulary
-    from search_index.synonyms import builtin_groups
+    """The vocabulary's labels and synonyms: the default segmenter's extra words.
 
-    words = list(Vocabulary.builtin().all_names())
-    for group in builtin_groups():
-        words.extend(group)
-    return words
+    The search service adds its synonym terms to its own segmenter; the default
+    one (used by similarity and pattern mining through `segment`) keeps phrases
+    such as 独自居住 in their parts, which suits term vectors better.
+    """
+    from precedents.vocabulary import Vocabulary
+
+    return list(Vocabulary.builtin().all_names())
 
 
 def segmenter() -> Segmenter:
