@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from precedents.errors import MESSAGES, PrecedentError
+from precedents.errors import PrecedentError
 from search_index.query import ParsedQuery
 
 Progress = Callable[[int, int], None]
@@ -37,9 +37,6 @@ class EngineState(StrEnum):
 
 class SearchUnavailable(PrecedentError):
     """The index cannot answer now (closed, rebuilding without an old index, damaged)."""
-
-
-assert "search.unavailable" in MESSAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +72,10 @@ class SearchResult:
     stale: bool = False
 
     def to_json(self) -> dict[str, Any]:
+        """The command line's ``--json`` shape: query, total, hits, facets.
+
+        Facets map each facet name to {value: count}, largest count first.
+        """
         return {
             "query": self.query,
             "total": self.total,
@@ -82,10 +83,7 @@ class SearchResult:
                 {"code": h.code, "title": h.title, "score": round(h.score, 4), "snippet": h.snippet}
                 for h in self.hits
             ],
-            "facets": {name: [[v, n] for v, n in values] for name, values in self.facets.items()},
-            "expanded_terms": {k: list(v) for k, v in self.expanded_terms.items()},
-            "filters": list(self.filters),
-            "notes": list(self.notes),
+            "facets": {name: dict(values) for name, values in self.facets.items()},
         }
 
 

@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_review_form",
     "precedents.cli.cmd_patterns",
     "precedents.cli.cmd_draft_policy",
+    "precedents.cli.cmd_search",
+    "precedents.cli.cmd_reindex",
 )
 
 MAX_ISSUES_SHOWN = 200
