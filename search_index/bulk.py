@@ -215,11 +215,11 @@ def build_segments(ix: Any, documents: Iterable[dict[str, Any]], limit: int) -> 
                 builder = SegmentBuilder(ix, _lk=False)
             builder.add_document(**doc)
             if builder.docnum >= limit:
-                segments.append(_finish(builder))
-                builder = None
+                full, builder = builder, None
+                segments.append(_finish(full))
         if builder is not None and builder.docnum:
-            segments.append(_finish(builder))
-            builder = None
+            last, builder = builder, None
+            segments.append(_finish(last))
     finally:
         if builder is not None:
             builder.cancel()
@@ -227,6 +227,9 @@ def build_segments(ix: Any, documents: Iterable[dict[str, Any]], limit: int) -> 
 
 
 def _finish(builder: SegmentBuilder) -> Any:
+    # Not `builder._finish()`: it deletes the temporary folder that every writer of
+    # this index shares, under the feet of the other worker processes. The parent
+    # removes it when all workers are done.
     segment = builder._finalize_segment()
-    builder._finish()
+    builder.is_closed = True
     return segment

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import shutil
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -89,10 +90,10 @@ def parallel_build(
             worker.start()
             started.append(worker)
         for batch in batches:
-            _put(jobs, batch, workers)
+            _put(jobs, batch, workers, results)
             on_batch(batch)
         for _ in workers:
-            _put(jobs, None, workers)
+            _put(jobs, None, workers, results)
         segments = _collect(results, workers)
         toc = TOC.read(ix.storage, indexname)
         generation = toc.generation + 1
@@ -103,6 +104,8 @@ def parallel_build(
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+        # The workers' shared temporary folder (see `search_index.bulk._finish`).
+        shutil.rmtree(path / f"{indexname}.tmp", ignore_errors=True)
         lock.release()
 
 
@@ -110,33 +113,52 @@ def _acquire(lock: Any, timeout: float) -> bool:
     return bool(try_for(lock.acquire, timeout=timeout, delay=0.1))
 
 
-def _put(jobs: Any, item: Any, workers: list[Any]) -> None:
+def _put(jobs: Any, item: Any, workers: list[Any], results: Any) -> None:
     while True:
         try:
             jobs.put(item, timeout=_POLL)
             return
         except queue.Full:
-            _check_alive(workers)
+            # A worker only stops after the end marker; one that stopped early failed.
+            _raise_failure(results)
+            stopped = [w for w in workers if w.exitcode is not None]
+            if stopped:
+                raise RuntimeError(
+                    f"index build worker {stopped[0].name} stopped (exit code {stopped[0].exitcode})"
+                )
+
+
+def _raise_failure(results: Any) -> None:
+    """Raise the first error a worker reported, if any."""
+    while True:
+        try:
+            status, payload = results.get_nowait()
+        except queue.Empty:
+            return
+        if status != "ok":
+            raise RuntimeError(f"index build worker failed:\n{payload}")
+        # A worker finished early: impossible before the end marker, so keep it.
+        results.put((status, payload))
+        return
 
 
 def _collect(results: Any, workers: list[Any]) -> list[Any]:
     segments: list[Any] = []
-    for _ in workers:
-        while True:
-            try:
-                status, payload = results.get(timeout=_POLL)
-                break
-            except queue.Empty:
-                _check_alive(workers)
+    received = 0
+    while received < len(workers):
+        try:
+            status, payload = results.get(timeout=_POLL)
+        except queue.Empty:
+            if all(w.exitcode is not None for w in workers):
+                # Every worker has stopped; give their last messages a moment to arrive.
+                try:
+                    status, payload = results.get(timeout=_POLL * 5)
+                except queue.Empty:
+                    raise RuntimeError("index build workers stopped without a result") from None
+            else:
+                continue
         if status != "ok":
             raise RuntimeError(f"index build worker failed:\n{payload}")
         segments.extend(payload)
+        received += 1
     return segments
-
-
-def _check_alive(workers: list[Any]) -> None:
-    dead = [w for w in workers if not w.is_alive() and w.exitcode not in (0, None)]
-    if dead:
-        raise RuntimeError(
-            f"index build worker {dead[0].name} stopped (exit code {dead[0].exitcode})"
-        )
