@@ -252,22 +252,11 @@ class Maintainer:
                     yield document(record, self.segmenter)
                 batch_done(batch)
 
-        procs = build_processes(total)
         try:
             self._report(progress, 0, total)
-            if procs > 1:
-                batches = _batches(self.source.iter_all(BATCH), BATCH)
-                parallel_build(
-                    path,
-                    INDEX_NAME,
-                    batches,
-                    self.segmenter_words,
-                    procs,
-                    DOCS_PER_SEGMENT,
-                    batch_done,
-                    LOCK_TIMEOUT,
-                )
-            else:
+            procs = build_processes(total)
+            if procs == 1 or not self._build_with_workers(path, procs, batch_done):
+                done = 0
                 bulk_build(ix, documents(), timeout=LOCK_TIMEOUT)
         except BaseException:
             # The components were reset and partly refilled: refill them in the background.
@@ -276,6 +265,33 @@ class Maintainer:
             raise
         self._notify("flush")
         return LiveIndex(path)
+
+    def _build_with_workers(
+        self, path: Path, procs: int, batch_done: Callable[[list[PrecedentRecord]], None]
+    ) -> bool:
+        """Build with worker processes; False (components reset) if they could not."""
+        try:
+            batches = _batches(self.source.iter_all(BATCH), BATCH)
+            parallel_build(
+                path,
+                INDEX_NAME,
+                batches,
+                self.segmenter_words,
+                procs,
+                DOCS_PER_SEGMENT,
+                batch_done,
+                LOCK_TIMEOUT,
+            )
+            return True
+        except Cancelled:
+            raise
+        except Exception:
+            # Worker processes may be unavailable (a locked-down PC): slower is better
+            # than no index. Segment files the workers left are not in the table of
+            # contents, and the next commit deletes them.
+            log.exception("index build with worker processes failed; building here")
+            self._notify("reset")
+            return False
 
     def _report(self, progress: Progress | None, done: int, total: int) -> None:
         self.progress = (done, total)

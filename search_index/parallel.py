@@ -123,9 +123,10 @@ def _put(jobs: Any, item: Any, workers: list[Any], results: Any) -> None:
             _raise_failure(results)
             stopped = [w for w in workers if w.exitcode is not None]
             if stopped:
+                name, code = stopped[0].name, stopped[0].exitcode
                 raise RuntimeError(
-                    f"index build worker {stopped[0].name} stopped (exit code {stopped[0].exitcode})"
-                )
+                    f"index build worker {name} stopped (exit code {code})"
+                ) from None
 
 
 def _raise_failure(results: Any) -> None:

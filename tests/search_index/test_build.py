@@ -65,3 +65,19 @@ def test_dev_set_meets_the_quality_targets(dev_dir: Path) -> None:
     assert recall >= TARGET_RECALL
     assert ndcg >= TARGET_NDCG
     assert slices["traditional"] and slices["district"]
+
+
+def test_without_worker_processes_the_build_runs_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no processes on this PC")
+
+    monkeypatch.setattr("search_index.maintenance.build_processes", lambda total: 2)
+    monkeypatch.setattr("search_index.maintenance.parallel_build", unavailable)
+    service = SearchService(tmp_path / "index", MemorySource(corpus()))
+    service.open()
+    try:
+        assert codes(service.search("戈谢")) == ["T-001"]
+    finally:
+        service.close()
