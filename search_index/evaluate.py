@@ -184,11 +184,12 @@ def _score_clause(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatA
     if not clause.parts:
         return whole
     parts = [_score_clause(part, snapshot) for part in clause.parts]
+    required = clause.parts_required or len(parts)
     out = []
     for i, (matched, score) in enumerate(whole):
-        all_parts = np.logical_and.reduce([p[i][0] for p in parts])
+        enough = np.sum([p[i][0] for p in parts], axis=0) >= required
         mean = np.mean([p[i][1] for p in parts], axis=0).astype(np.float32)
-        out.append((matched | all_parts, score + np.where(all_parts, PARTS_WEIGHT * mean, 0)))
+        out.append((matched | enough, score + np.where(enough, PARTS_WEIGHT * mean, 0)))
     return out
 
 

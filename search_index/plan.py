@@ -9,7 +9,8 @@ which satisfies it.
   exact substring through the bigram fields.
 * A query word made of two or more words (征地养老, 独居老人, 孤独症儿童) may also
   be satisfied by its parts, each with its own synonyms, anywhere in the record
-  (征地 … 养老 finds 被征地农民养老金; 老人 … 独居 finds 九旬老人独居). Such
+  (征地 … 养老 finds 被征地农民养老金; 老人 … 独居 finds 九旬老人独居); a long
+  phrase typed as one word needs most of its parts (`parts_required`). Such
   matches score `PARTS_WEIGHT` of an exact one.
 * Synonym groups add alternatives (weight `SYNONYM_WEIGHT`); the report lists
   them so the screen can show "also searched: …".
@@ -24,6 +25,7 @@ against the vocabulary and the values present in the index.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,6 +40,13 @@ from search_index.synonyms import SynonymTable
 PARTS_WEIGHT = 0.6
 #: Shortest query word that may be matched part by part.
 PARTS_MIN_LENGTH = 3
+
+
+def parts_required(count: int) -> int:
+    """Parts that must match: all of two or three, most of a longer phrase."""
+    return count if count <= 3 else math.ceil(count * 0.7)
+
+
 #: Vocabulary kinds whose terms, when typed, also match the record's own field.
 VOCABULARY_FIELDS: dict[str, str] = {
     "measure": "measure",
@@ -67,8 +76,10 @@ class Clause:
     alts: list[Alt]
     #: (keyword field, value) pairs that satisfy the clause and boost the record.
     keywords: list[tuple[str, str]] = field(default_factory=list)
-    #: Sub-clauses that together (all of them) also satisfy the clause.
+    #: Sub-clauses that together also satisfy the clause ...
     parts: list[Clause] = field(default_factory=list)
+    #: ... when at least this many of them match.
+    parts_required: int = 0
 
     def highlight_terms(self) -> set[str]:
         out = {alt.text for alt in self.alts}
@@ -144,12 +155,15 @@ class Planner:
         if term.phrase:
             joined = "".join(term.text.split())
             return [self._phrase_clause(term, run) for run, _ in word_runs(joined)]
+        # A dictionary word with punctuation inside (car-t) is one word, not its pieces.
+        whole = self.segmenter.is_single_word(term.text)
+        runs = [term.text] if whole else [run for run, _ in word_runs(term.text)]
         out = []
-        for run, _ in word_runs(term.text):
+        for run in runs:
             if term.negated:
                 # An exclusion removes what was typed, not its synonyms: -急淋 must not
                 # remove every leukaemia record.
-                alts = [self._alternative(run, 1.0)]
+                alts = self._alternatives(run, 1.0)
                 out.append(Clause(QueryTerm(run, negated=True), alts))
                 continue
             clause = self._word_clause(QueryTerm(run), with_parts=True)
@@ -160,14 +174,14 @@ class Planner:
         return out
 
     def _phrase_clause(self, term: QueryTerm, run: str) -> Clause:
-        alt = self._alternative(run, 1.0)
-        clause = Clause(QueryTerm(run, phrase=True, negated=term.negated), [alt])
+        alts = self._alternatives(run, 1.0)
+        clause = Clause(QueryTerm(run, phrase=True, negated=term.negated), alts)
         clause.keywords = self._vocabulary_values([run])
         return clause
 
     def _word_clause(self, term: QueryTerm, *, with_parts: bool) -> Clause:
         expansions = self.synonyms.expand(term.text)
-        alts = [self._alternative(text, weight) for text, weight in expansions]
+        alts = [alt for text, weight in expansions for alt in self._alternatives(text, weight)]
         clause = Clause(term, _dedupe(alts))
         clause.keywords = self._vocabulary_values([t for t, _ in expansions])
         if with_parts and not clause.keywords and len(term.text) >= PARTS_MIN_LENGTH:
@@ -176,12 +190,17 @@ class Planner:
             words = self._parts(term.text)
             if len(words) >= 2:
                 clause.parts = [self._word_clause(QueryTerm(w), with_parts=False) for w in words]
+                clause.parts_required = parts_required(len(words))
         return clause
 
-    def _alternative(self, text: str, weight: float) -> Alt:
-        if len(text) == 1 or self.segmenter.is_single_word(text):
-            return Alt("word", text, weight)
-        return Alt("substr", text, weight)
+    def _alternatives(self, text: str, weight: float) -> list[Alt]:
+        if len(text) == 1:
+            # A lone character: as a word, and as a one-character run (the bigram
+            # fields record those), so the t of CAR-T is found.
+            return [Alt("word", text, weight), Alt("substr", text, weight)]
+        if self.segmenter.is_single_word(text):
+            return [Alt("word", text, weight)]
+        return [Alt("substr", text, weight)]
 
     def _parts(self, text: str) -> list[str]:
         """The words `text` is made of (a dictionary word is split into inner words)."""

@@ -7,8 +7,8 @@ words (with the domain dictionary and inner dictionary words) for ranking and
 synonyms, and as character bigrams for exact substring search.
 
 Sections: ``title``; ``decision`` (the decision, the measures decided and their
-notes); ``body`` (situation, deliberation, hardships, barriers, tags, street,
-discovery channel). Keyword fields hold the controlled values used by filters,
+notes); ``body`` (situation, deliberation, hardships, barriers, tags, district,
+street, discovery channel). Keyword fields hold the controlled values used by filters,
 facets and the "decided measure" boost. Columns hold numbers read per document
 (filing date, version, amounts). Stored fields are kept small: code, title,
 district, status, year.
@@ -31,7 +31,7 @@ from search_index.analysis import Segmenter, bigram_terms, normalize
 
 _POSITION_SIZE = array("I").itemsize
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Word field of each section, and the bigram field beside it.
 SECTIONS: tuple[str, ...] = ("title", "decision", "body")
@@ -131,6 +131,7 @@ def section_texts(record: PrecedentRecord) -> dict[str, str]:
         " ".join(record.hardships),
         " ".join(record.barriers),
         " ".join(record.tags),
+        record.district,
         record.street or "",
         record.discovery or "",
     ]

@@ -142,3 +142,21 @@ _QUERY_ALPHABET = st.sampled_from(
 def test_no_query_string_raises(service: SearchService, query: str) -> None:
     result = service.search(query, limit=5)
     assert result.total >= len(result.hits)
+
+
+def test_words_with_punctuation_and_latin_letters(
+    service: SearchService, source: MemorySource
+) -> None:
+    source.save(make_record("T-501", "白血病复发", "医院建议进行CAR-T细胞治疗，费用约40万元。"))
+    service.sync()
+    assert codes(service.search("CAR-T")) == ["T-501"]
+    assert codes(service.search("car-t 白血病")) == ["T-501"]
+
+
+def test_a_long_phrase_typed_as_one_word_needs_most_of_its_parts(
+    service: SearchService,
+) -> None:
+    # T-006 says 獨居老人 … 子女在外地, but nothing about 住院.
+    result = service.search("独居老人子女外地住院")
+    assert codes(result) == ["T-006"]
+    assert service.search('"独居老人子女外地住院"').total == 0
