@@ -10,7 +10,8 @@ plus a boost when the record carries a vocabulary term the query named
 excluded clauses and filters remove records. Ties go to the newer record.
 
 A clause with parts (独居老人 = 独居 + 老人) also matches records that satisfy
-every part; those add `PARTS_WEIGHT` times the parts' mean score. Exact
+enough of its parts (`Clause.parts_required`); those add `PARTS_WEIGHT` times
+the parts' mean score. Exact
 substrings are verified with bigram positions, read only for the records that
 contain every bigram, and cached per segment like plain postings.
 """
@@ -239,6 +240,19 @@ def _intersect(arrays: list[IntArray]) -> IntArray:
     return result
 
 
+def _sorted_intersection(
+    a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Values present in both sorted arrays (no full sort, unlike np.intersect1d)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == 0:
+        return a
+    idx = np.searchsorted(b, a)
+    idx[idx >= len(b)] = len(b) - 1
+    return a[b[idx] == a]
+
+
 def _substring(seg: OpenSegment, field: str, text: str) -> Pair:
     """Documents containing `text` exactly, with occurrence counts (bigram positions)."""
     offsets = list(range(0, len(text) - 1, 2))
@@ -257,8 +271,9 @@ def _substring(seg: OpenSegment, field: str, text: str) -> Pair:
             docs, poses = read_positions(seg.reader, field, gram, candidates)
         starts = poses.astype(np.int64) - offset
         ok = starts >= 0
-        gram_keys = np.unique((docs[ok].astype(np.int64) << 32) | starts[ok])
-        keys = gram_keys if keys is None else np.intersect1d(keys, gram_keys, assume_unique=True)
+        # Documents ascend and each document's positions ascend: the keys are sorted.
+        gram_keys = (docs[ok].astype(np.int64) << 32) | starts[ok]
+        keys = gram_keys if keys is None else _sorted_intersection(keys, gram_keys)
         if len(keys) == 0:
             return EMPTY_IDS, EMPTY_TF
     assert keys is not None

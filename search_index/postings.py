@@ -29,6 +29,7 @@ EMPTY_IDS: IntArray = np.zeros(0, dtype=np.int32)
 EMPTY_TF: FloatArray = np.zeros(0, dtype=np.float32)
 
 _LENGTH_TABLE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
+_UINT32 = 4
 
 
 def _matcher(reader: Any, field: str, term: str) -> Any:
@@ -79,34 +80,51 @@ def read_positions(
     matcher = _matcher(reader, field, term)
     if matcher is None or len(candidates) == 0:
         return EMPTY_IDS, EMPTY_IDS
+    if _is_block_matcher(matcher) and hasattr(matcher, "_read_values") and _packed(matcher):
+        return _packed_positions(matcher, candidates)
     decode = matcher.format.decode_positions
+    wanted_set = set(candidates.tolist())
     docs: list[int] = []
     poses: list[int] = []
-    if _is_block_matcher(matcher) and hasattr(matcher, "_read_values"):
-        while matcher.is_active():
-            matcher._read_ids()
-            block_ids = np.asarray(matcher._ids, dtype=np.int32)
-            idx = np.searchsorted(candidates, block_ids)
-            idx[idx >= len(candidates)] = 0
-            wanted = np.nonzero(candidates[idx] == block_ids)[0]
-            if len(wanted):
-                matcher._read_values()
-                values = matcher._values
-                for i in wanted.tolist():
-                    found = decode(values[i])
-                    docs.extend([int(block_ids[i])] * len(found))
-                    poses.extend(found)
-            matcher._next_block()
-    else:
-        wanted_set = set(candidates.tolist())
-        while matcher.is_active():
-            doc = matcher.id()
-            if doc in wanted_set:
-                found = decode(matcher.value())
-                docs.extend([doc] * len(found))
-                poses.extend(found)
-            matcher.next()
+    while matcher.is_active():
+        doc = matcher.id()
+        if doc in wanted_set:
+            found = decode(matcher.value())
+            docs.extend([doc] * len(found))
+            poses.extend(found)
+        matcher.next()
     return np.asarray(docs, dtype=np.int32), np.asarray(poses, dtype=np.int32)
+
+
+def _packed(matcher: Any) -> bool:
+    # Values of `OffsetPositions` are packed native uint32 offsets, nothing else.
+    return type(matcher.format).__name__ == "OffsetPositions"
+
+
+def _packed_positions(matcher: Any, candidates: IntArray) -> tuple[IntArray, IntArray]:
+    """Block by block: pick the candidates' values and unpack them all at once."""
+    docs: list[IntArray] = []
+    poses: list[npt.NDArray[np.uint32]] = []
+    last = int(candidates[-1])
+    while matcher.is_active():
+        matcher._read_ids()
+        block_ids = np.asarray(matcher._ids, dtype=np.int32)
+        idx = np.searchsorted(candidates, block_ids)
+        idx[idx >= len(candidates)] = 0
+        wanted = np.nonzero(candidates[idx] == block_ids)[0]
+        if len(wanted):
+            matcher._read_values()
+            values = matcher._values
+            chosen = [values[i] for i in wanted.tolist()]
+            counts = np.fromiter((len(v) // _UINT32 for v in chosen), np.int64, len(chosen))
+            docs.append(np.repeat(block_ids[wanted], counts))
+            poses.append(np.frombuffer(b"".join(chosen), dtype=np.uint32))
+        if block_ids[-1] >= last:
+            break
+        matcher._next_block()
+    if not docs:
+        return EMPTY_IDS, EMPTY_IDS
+    return np.concatenate(docs), np.concatenate(poses).astype(np.int32)
 
 
 def read_lengths(reader: Any, field: str, ndocs: int) -> FloatArray:
