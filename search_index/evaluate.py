@@ -250,7 +250,8 @@ def _sorted_intersection(
         return a
     idx = np.searchsorted(b, a)
     idx[idx >= len(b)] = len(b) - 1
-    return a[b[idx] == a]
+    common: npt.NDArray[np.int64] = a[b[idx] == a]
+    return common
 
 
 def _substring(seg: OpenSegment, field: str, text: str) -> Pair:

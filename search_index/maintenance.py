@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import shutil
 import threading
 import warnings
@@ -34,7 +33,7 @@ from precedents.record import PrecedentRecord
 from search_index.analysis import Segmenter
 from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
 from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
-from search_index.parallel import parallel_build
+from search_index.parallel import batches, build_processes, parallel_build
 from search_index.results import EngineState, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
 from search_index.segments import INDEX_NAME, Snapshot
@@ -47,14 +46,6 @@ BATCH = 500
 #: Segments smaller than this are merged once there are `MAX_SMALL_SEGMENTS` of them.
 SMALL_SEGMENT = 2000
 MAX_SMALL_SEGMENTS = 8
-#: Below this many records a rebuild runs in-process (starting workers costs seconds).
-PARALLEL_MIN = 3000
-
-
-def build_processes(total: int) -> int:
-    """Worker processes for a rebuild of `total` records (1 means in-process)."""
-    cores = os.cpu_count() or 1
-    return min(cores, 4) if total >= PARALLEL_MIN and cores > 1 else 1
 
 
 class Maintainer:
@@ -184,7 +175,7 @@ class Maintainer:
         component.reset()
         total = self.source.count()
         done = 0
-        for batch in _batches(self.source.iter_all(BATCH), BATCH):
+        for batch in batches(self.source.iter_all(BATCH), BATCH):
             component.upsert(batch)
             done += len(batch)
             if progress is not None:
@@ -247,7 +238,7 @@ class Maintainer:
             self._report(progress, done, total)
 
         def documents() -> Iterator[dict[str, Any]]:
-            for batch in _batches(self.source.iter_all(BATCH), BATCH):
+            for batch in batches(self.source.iter_all(BATCH), BATCH):
                 for record in batch:
                     yield document(record, self.segmenter)
                 batch_done(batch)
@@ -271,11 +262,10 @@ class Maintainer:
     ) -> bool:
         """Build with worker processes; False (components reset) if they could not."""
         try:
-            batches = _batches(self.source.iter_all(BATCH), BATCH)
             parallel_build(
                 path,
                 INDEX_NAME,
-                batches,
+                batches(self.source.iter_all(BATCH), BATCH),
                 self.segmenter_words,
                 procs,
                 DOCS_PER_SEGMENT,
@@ -391,14 +381,3 @@ class Maintainer:
     def _component_stale(self, component: IndexComponent) -> None:
         if self.on_component_stale is not None:
             self.on_component_stale(component)
-
-
-def _batches(records: Iterable[PrecedentRecord], size: int) -> Iterable[list[PrecedentRecord]]:
-    batch: list[PrecedentRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

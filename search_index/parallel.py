@@ -14,6 +14,7 @@ the caller deletes the half-written build.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import shutil
 import traceback
@@ -29,6 +30,25 @@ from precedents.record import PrecedentRecord
 
 #: How long the parent waits for a worker before checking that it is alive.
 _POLL = 1.0
+#: Below this many records a rebuild runs in-process (starting workers costs seconds).
+PARALLEL_MIN = 3000
+
+
+def build_processes(total: int) -> int:
+    """Worker processes for a rebuild of `total` records (1 means in-process)."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if total >= PARALLEL_MIN and cores > 1 else 1
+
+
+def batches(records: Iterable[PrecedentRecord], size: int) -> Iterable[list[PrecedentRecord]]:
+    batch: list[PrecedentRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _documents(jobs: Any, words: Sequence[str]) -> Iterator[dict[str, Any]]:

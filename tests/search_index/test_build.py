@@ -42,7 +42,6 @@ def test_worker_processes_build_the_same_index(
     source = MemorySource(records)
     single = SearchService(tmp_path / "single", source)
     single.open()
-    monkeypatch.setattr("search_index.maintenance.PARALLEL_MIN", 1)
     monkeypatch.setattr("search_index.maintenance.build_processes", lambda total: 2)
     parallel = SearchService(tmp_path / "parallel", source)
     seen: list[tuple[int, int]] = []
