@@ -275,3 +275,24 @@ def test_a_failing_component_does_not_stop_the_index(tmp_path: Path, source: Mem
     service.close()
     # The component was refilled from every record after its failure.
     assert "T-401" in failing.codes
+
+
+def test_the_similarity_index_rides_on_the_writer(tmp_path: Path, source: MemorySource) -> None:
+    from search_index.similar.index import SimilarityIndex
+
+    similar = SimilarityIndex()
+    service = SearchService(tmp_path / "index", source, components=[similar])
+    service.open()
+    try:
+        new = make_record(
+            "T-601", "戈谢病患者药费", "患戈谢病，药费很高，收入超标。", measures=("救急难",)
+        )
+        source.save(new)
+        service.sync()
+        hits = similar.query(new, limit=3, exclude={"T-601"})
+        assert hits and hits[0].code == "T-001"
+        source.delete("T-001")
+        service.sync()
+        assert "T-001" not in {h.code for h in similar.query(new, limit=10)}
+    finally:
+        service.close()
