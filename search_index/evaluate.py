@@ -6,8 +6,9 @@ Lucene's synonym query), then scored with BM25 using the document frequency of
 that union. A record's score is the sum over clauses of the field scores
 weighted by `FIELD_WEIGHTS` (title and decision weigh more than the narrative)
 plus a boost when the record carries a vocabulary term the query named
-(`KEYWORD_WEIGHTS`: a decided measure weighs most). Every clause is required;
-excluded clauses and filters remove records. Ties go to the newer record.
+(`KEYWORD_WEIGHTS`: a decided measure weighs most). Every clause is required
+(most of them for a long pasted passage, `Plan.required`); excluded clauses and
+filters remove records. Ties go to the newer record.
 
 A clause with parts (独居老人 = 独居 + 老人) also matches records that satisfy
 enough of its parts (`Clause.parts_required`); those add `PARTS_WEIGHT` times
@@ -64,12 +65,17 @@ def execute(plan: Plan, snapshot: Snapshot, limit: int, offset: int = 0) -> Rank
         for i, view in enumerate(views):
             base[i] &= ~_clause_matches(clause, view)
     scores = [np.zeros(view.segment.ndocs, dtype=np.float32) for view in views]
+    hits = [np.zeros(view.segment.ndocs, dtype=np.int16) for view in views]
     for clause in plan.clauses:
         clause_scores = _score_clause(clause, snapshot)
         for i in range(len(views)):
             matched, score = clause_scores[i]
-            base[i] &= matched
+            hits[i] += matched
             scores[i] += score
+    required = plan.required or len(plan.clauses)
+    if required:
+        for i in range(len(views)):
+            base[i] &= hits[i] >= required
     total = int(sum(int(m.sum()) for m in base))
     top = _top(views, base, scores, limit + offset)[offset:]
     facets = _facets(views, base)

@@ -42,6 +42,19 @@ PARTS_WEIGHT = 0.6
 PARTS_MIN_LENGTH = 3
 
 
+#: Words of a query that are searched (a pasted paragraph is cut here) ...
+MAX_CLAUSES = 24
+#: ... and parts of one long word that are matched part by part.
+MAX_PARTS = 12
+#: Up to this many words, every word is required; beyond, most of them.
+ALL_WORDS_UP_TO = 6
+
+
+def clauses_required(count: int) -> int:
+    """Query words a record must match: all of a typed query, most of a pasted passage."""
+    return count if count <= ALL_WORDS_UP_TO else math.ceil(count * 0.6)
+
+
 def parts_required(count: int) -> int:
     """Parts that must match: all of two or three, most of a longer phrase."""
     return count if count <= 3 else math.ceil(count * 0.7)
@@ -109,6 +122,8 @@ class Plan:
     filters: list[ResolvedFilter]
     expanded: dict[str, tuple[str, ...]]
     notes: list[str]
+    #: Clauses a record must satisfy (all of them unless the query is long).
+    required: int = 0
 
     def highlight_terms(self) -> list[str]:
         terms: set[str] = set()
@@ -147,7 +162,15 @@ class Planner:
                 continue
             for clause in self._clauses(term, expanded):
                 (exclusions if term.negated else clauses).append(clause)
-        return Plan(parsed, clauses, exclusions, filters, expanded, notes)
+        if len(clauses) + len(exclusions) > MAX_CLAUSES:
+            notes.append(f"检索词过多，只使用前 {MAX_CLAUSES} 个")
+            clauses = clauses[:MAX_CLAUSES]
+            exclusions = exclusions[: max(0, MAX_CLAUSES - len(clauses))]
+        plan = Plan(parsed, clauses, exclusions, filters, expanded, notes)
+        plan.required = clauses_required(len(clauses))
+        if plan.required < len(clauses):
+            notes.append(f"检索词较多，匹配其中至少 {plan.required} 个即列出")
+        return plan
 
     # -- clauses ---------------------------------------------------------------
 
@@ -209,7 +232,7 @@ class Planner:
         else:
             words = self.segmenter.cut(text)
         # Single characters carry too little meaning to stand for a part.
-        return [w for w in words if len(w) >= 2 and w != text]
+        return [w for w in words if len(w) >= 2 and w != text][:MAX_PARTS]
 
     def _cover(self, word: str) -> list[str]:
         """Longest inner dictionary words from left to right, without overlap."""
