@@ -13,20 +13,40 @@ MESSAGES: dict[str, str] = {
     "backup.not_sqlite": "只有本地 SQLite 数据库可以这样备份：{url}",
     "backup.missing": "找不到备份文件：{path}",
     "backup.invalid": "不是有效的先例库备份文件：{path}（{reason}）",
+    "backup.server_database": (
+        "办公室共用的 PostgreSQL 数据库不能用本命令备份或恢复，"
+        "请由管理员使用 pg_dump / pg_restore（见 README「办公室共用数据库」）"
+    ),
+    "restore.failed": (
+        "恢复未能完成（{reason}）；请关闭所有使用该数据库的程序后重试。原有数据已保存在 {kept}"
+    ),
     "schema.too_new": "数据库由更新版本的程序创建（版本 {revision}），请升级本程序后再打开",
+    "schema.upgrade_denied": (
+        "数据库（版本 {revision}）需要升级才能被本程序使用，但当前账号无权升级；"
+        "请管理员用数据库所有者账号运行 precedents --db-url … init"
+    ),
     "db.open_failed": "无法打开数据库：{reason}",
+    "db.driver_missing": (
+        "缺少连接该数据库所需的组件（{reason}）；连接 PostgreSQL 请安装 precedent-desk[postgres]"
+    ),
     "db.locked": "数据库正被其他程序占用，请稍后再试",
+    "db.busy": "数据库繁忙，与其他经办人的操作冲突，本次操作未保存，请重试",
     "precedent.not_found": "找不到案例编号 {code}",
     "precedent.code_exists": "案例编号 {code} 已存在",
     "precedent.conflict": (
         "案例 {code} 已被 {by} 于 {at} 修改（当前版本 {current}，您编辑的是版本 {expected}），"
         "为避免覆盖他人的修改，本次保存未执行"
     ),
+    "precedent.deleted_meanwhile": (
+        "案例 {code} 已被他人删除（您编辑的是版本 {expected}），本次保存未执行"
+    ),
+    "merge.unresolved": "以下字段双方都有修改，请逐项选择保留哪一方：{fields}",
     "precedent.invalid": "案例 {code} 有 {count} 处错误：{first}",
     "import.invalid": "{file}：{count} 条记录有错误，未导入任何记录。第一处：{first}",
     "import.unreadable": "{file}：无法读取（{reason}）",
     "import.empty": "{file}：文件中没有记录",
     "import.unsupported": "{file}：不支持的文件类型，请使用 .jsonl 或 .xlsx",
+    "import.changed": "{file}：文件在导入过程中被修改，未导入任何记录，请重新导入",
     "import.cancelled": "导入已取消，未导入任何记录",
     "export.failed": "导出失败：{reason}",
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",
@@ -111,7 +131,28 @@ class NotFoundError(PrecedentError):
 
 
 class ConflictError(PrecedentError):
-    """Someone else saved a newer version of the record being saved."""
+    """Someone else saved a newer version of the record being saved.
+
+    Carries both versions: `expected_version` (the one the caller edited) and
+    `current_version` (the one stored now), and `theirs`, the stored record
+    (None when it was deleted meanwhile), so that the caller can show the two
+    side by side (`precedents.store.merge.compare_versions`).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        /,
+        *,
+        expected_version: int | None = None,
+        current_version: int | None = None,
+        theirs: Any = None,
+        **params: Any,
+    ) -> None:
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.theirs = theirs
+        super().__init__(code, **params)
 
 
 class ValidationFailed(PrecedentError):

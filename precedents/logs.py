@@ -2,7 +2,9 @@
 
 Log lines never carry personal data: messages name record codes and counts,
 never names, ID numbers, phones or narrative text. `PersonalDataFilter` masks
-ID-number and phone patterns in case a message slips one through.
+ID-number and phone patterns in case a message or a traceback slips one
+through, and the database engine never puts statement parameters (the values
+being saved) into its error messages (`precedents.db.open_engine`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,26 @@ from precedents.anonymize import mask_text
 LOG_FILE = "precedents.log"
 
 
+_TRACEBACKS = logging.Formatter()
+
+
 class PersonalDataFilter(logging.Filter):
+    """Masks ID and phone numbers in messages and in the tracebacks logged with them."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         masked = mask_text(message)
         if masked != message:
             record.msg, record.args = masked, None
+        # An exception's text can quote data (a driver error with the row it
+        # refused); the traceback is formatted here, masked, and cached on the
+        # record, where every handler's formatter takes it from.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info)
         return True
 
 

@@ -15,6 +15,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
@@ -56,6 +59,21 @@ class Settings:
             return "未署名"
 
 
+#: Chinese names of the settings, for the audit trail.
+SETTING_LABELS: dict[str, str] = {
+    "officer_name": "经办人",
+    "department": "部门",
+    "db_url": "数据库地址",
+    "fonts": "字体",
+    "template_path": "公文模板",
+    "similarity_weights": "相似度权重",
+    "dibao_lines": "低保标准",
+    "pattern_min_support": "规律发现最少案例数",
+    "pattern_min_districts": "规律发现最少区数",
+    "unknown": "其他设置",
+}
+
+
 def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
     version = int(data.get("version", 1))
     # Future versions add steps here: if version < 2: ...; version = 2
@@ -94,3 +112,27 @@ def save_settings(settings: Settings, path: Path) -> None:
     temp = path.with_name(path.name + ".tmp")
     temp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(temp, path)
+
+
+def _shown(name: str, value: Any) -> Any:
+    if name == "db_url" and isinstance(value, str) and value:
+        try:
+            return make_url(value).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "（无法解析的地址）"
+    return value
+
+
+def settings_changes(before: Settings, after: Settings) -> list[dict[str, Any]]:
+    """[{"field", "old", "new", "personal"}] for the audit trail; passwords hidden."""
+    old, new = asdict(before), asdict(after)
+    return [
+        {
+            "field": name,
+            "old": _shown(name, old[name]),
+            "new": _shown(name, new[name]),
+            "personal": False,
+        }
+        for name in old
+        if old[name] != new[name]
+    ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -24,10 +23,13 @@ from precedents.record import (
     RecordMeta,
     default_status,
 )
+
+# MAX_TEXT and bad_characters are re-exported: the desktop's forms use them from here.
+from precedents.storable import MAX_TEXT as MAX_TEXT
+from precedents.storable import PERSON_FIELD_LIMITS, extra_problem, text_problem
+from precedents.storable import bad_characters as bad_characters
 from precedents.vocabulary import KIND_LABELS, Vocabulary
 
-#: Longest narrative field accepted (characters); longer text is refused, not cut.
-MAX_TEXT = 200_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("100000000")
 REQUIRED_FIELDS = (
@@ -147,16 +149,6 @@ def check_phone(value: str) -> str | None:
     if _MOBILE_RE.match(compact) or _LANDLINE_RE.match(compact):
         return None
     return "电话号码格式不正确（手机 11 位，座机如 0592-1234567）"
-
-
-def bad_characters(text: str) -> str | None:
-    """A message naming the first control character in `text`, if any."""
-    for ch in text:
-        if ch in "\n\r\t":
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch == "\ufffd":
-            return f"含有无法识别或不可见的字符（U+{ord(ch):04X}）"
-    return None
 
 
 def parse_amount(value: Any) -> tuple[Decimal | None, str | None]:
@@ -316,6 +308,10 @@ def parse_record(
     persons = _persons(c, data.get("persons"))
     tags = _tags(c, data.get("tags"))
     extra = {k: v for k, v in data.items() if k not in INTERCHANGE_FIELDS}
+    for key, value in extra.items():
+        problem = extra_problem(key, value)
+        if problem:
+            c.error(key, problem)
     errors = [i for i in c.issues if i.severity == "error"]
     if errors:
         return None, c.issues
@@ -390,6 +386,10 @@ def _measures(c: _Checker, data: dict[str, Any]) -> list[Measure]:
         if not isinstance(note, str):
             c.error(f"{name}.note", "应为文本")
             continue
+        problem = text_problem(note, MAX_TEXT)
+        if problem:
+            c.error(f"{name}.note", problem)
+            continue
         if kind is not None and message is None:
             out.append(Measure(type=kind, amount=amount, note=note))
     return out
@@ -405,6 +405,14 @@ def _persons(c: _Checker, value: Any) -> list[Person]:
         fields = {k: item.get(k) or "" for k in ("name", "id_number", "phone", "relation")}
         if any(not isinstance(v, str) for v in fields.values()):
             c.error(name, "姓名、身份证号、电话、关系都应为文本")
+            continue
+        problems = [
+            (key, text_problem(fields[key], limit)) for key, limit in PERSON_FIELD_LIMITS.items()
+        ]
+        if any(problem for _key, problem in problems):
+            for key, problem in problems:
+                if problem:
+                    c.error(f"{name}.{key}", problem)
             continue
         if not fields["name"].strip():
             c.error(f"{name}.name", "姓名不能为空")
@@ -423,6 +431,10 @@ def _tags(c: _Checker, value: Any) -> list[str]:
     for item in _items(c, value, "tags"):
         if not isinstance(item, str) or not item.strip() or len(item) > 60:
             c.error("tags", "标签应为 1 到 60 个字的文本")
+            continue
+        bad = bad_characters(item)
+        if bad:
+            c.error("tags", bad)
             continue
         out.append(item)
     return out

@@ -46,6 +46,7 @@ STOP_CHARS = frozenset("的了和与及或等在是为对于其之也并但而�
 _MAX_SUBWORD_TOKEN = 16
 
 _WORD_RUN = re.compile(r"[^\W_]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _default_lock = threading.Lock()
 _default: Segmenter | None = None
 
@@ -69,6 +70,9 @@ def normalize(text: str) -> str:
     """Traditional → simplified, full-width → half-width, lower case; same length."""
     if not text:
         return ""
+    # Pasted text can hold halves of UTF-16 pairs, which OpenCC cannot encode;
+    # each becomes U+FFFD, so the length (and every offset) stays the same.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     converted = _t2s().convert(text)
     if len(converted) != len(text):
         # OpenCC maps a few phrases to a different length; fall back to per-character

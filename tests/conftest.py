@@ -2,15 +2,22 @@
 
 Every test gets its own data folder under ``tmp_path``: nothing a test does can
 reach the user's real data folder. Tests that read the shared evaluation set
-skip cleanly where ``../shared`` is absent (a user's clone).
+skip cleanly where ``../shared`` is absent (a user's clone). Tests that must hold
+on both databases take `db_url`, parametrised over SQLite and PostgreSQL (a
+fresh schema of the server named by ``PRECEDENTS_TEST_PG_URL``).
 """
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,3 +66,49 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PRECEDENTS_DATA_DIR", str(data))
     monkeypatch.delenv("PRECEDENTS_DB_URL", raising=False)
     return data
+
+
+# -- databases -------------------------------------------------------------------
+
+PG_URL_ENV = "PRECEDENTS_TEST_PG_URL"
+#: Set by CI: a missing PostgreSQL server is then a failure, not a skip.
+REQUIRE_PG_ENV = "PRECEDENTS_REQUIRE_PG"
+
+
+def pg_base_url() -> str | None:
+    return os.environ.get(PG_URL_ENV) or None
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search path is a fresh, empty schema (dropped afterwards).
+
+    Skips where ``PRECEDENTS_TEST_PG_URL`` is not set (a user's machine); CI sets
+    it (``.ci/postgres``) together with ``PRECEDENTS_REQUIRE_PG``, which turns the
+    skip into a failure.
+    """
+    base = pg_base_url()
+    if base is None:
+        if os.environ.get(REQUIRE_PG_ENV):
+            pytest.fail(f"{PG_URL_ENV} is not set but {REQUIRE_PG_ENV} is")
+        pytest.skip(f"{PG_URL_ENV} is not set")
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, poolclass=NullPool)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The database of a test that must hold on SQLite and on PostgreSQL alike."""
+    if request.param == "sqlite":
+        return "sqlite:///" + (tmp_path / "lib" / "precedents.sqlite3").as_posix()
+    url: str = request.getfixturevalue("pg_url")
+    return url

@@ -17,6 +17,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from precedents import __version__
 from precedents.cli.context import Context
 from precedents.errors import ImportFailed, PrecedentError, ValidationFailed
@@ -35,6 +37,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_review_form",
     "precedents.cli.cmd_patterns",
     "precedents.cli.cmd_draft_policy",
+    "precedents.cli.cmd_audit",
+    "precedents.cli.cmd_backup",
+    "precedents.cli.cmd_check",
     "precedents.cli.cmd_search",
     "precedents.cli.cmd_reindex",
 )
@@ -91,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PrecedentError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except StaleDataError:
+        # A row guarded by a version column changed under this command.
+        print("错误：要保存的记录已被他人修改，本次操作未保存，请重新打开后再试", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已中断，未完成的操作没有保存", file=sys.stderr)

@@ -9,7 +9,7 @@ from precedents.anonymize import mask_record
 from precedents.cli.context import Context
 from precedents.interchange.jsonl import number, record_to_dict
 from precedents.record import PrecedentRecord
-from precedents.store.audit import record_event
+from precedents.store.audit import record_unmasked_view
 from precedents.store.precedents import get_record
 
 
@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--unmasked", action="store_true", help="显示未脱敏的个人信息（记入审计日志）"
     )
+    parser.add_argument("--reason", default="", help="查看未脱敏信息的理由（记入审计日志）")
     parser.set_defaults(run=run)
 
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with library.sessions.begin() as session:
         record = get_record(session, args.code)
         if args.unmasked:
-            record_event(session, library.actor, "view.unmasked", record.code, {"via": "cli"})
+            record_unmasked_view(session, library.actor, record.code, via="cli", reason=args.reason)
     shown = record if args.unmasked else mask_record(record)
     if args.json:
         data = record_to_dict(shown)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
+from precedents.check import ExtraCheck
 from precedents.library import Library
-from precedents.paths import DataPaths
+from precedents.paths import DB_URL_ENV, DataPaths
+from precedents.settings import load_settings
 
 
 class Context:
@@ -16,6 +19,15 @@ class Context:
         self.args = args
         self.paths = DataPaths.resolve(args.data_dir)
         self._library: Library | None = None
+
+    def db_url(self) -> str:
+        """The database the library would open, without opening it (same order as `Library`)."""
+        return (
+            self.args.db_url
+            or os.environ.get(DB_URL_ENV)
+            or load_settings(self.paths.settings_file).db_url
+            or self.paths.sqlite_url()
+        )
 
     @property
     def library(self) -> Library:
@@ -27,6 +39,10 @@ class Context:
                 builtin_synonyms=_builtin_synonyms,
             )
         return self._library
+
+    def extra_checks(self) -> list[ExtraCheck]:
+        """Checks beyond the domain's own for ``precedents check`` (the search index's)."""
+        return []
 
     def print_json(self, data: Any) -> None:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)

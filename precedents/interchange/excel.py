@@ -129,6 +129,8 @@ def write_workbook(records: Iterable[PrecedentRecord], path: Path) -> int:
         for cell in sheet[count + 1]:
             cell.alignment = wrap
             cell.number_format = "@"
+            if cell.data_type == "f":  # text starting with "=" stays text, never a formula
+                cell.data_type = "s"
     helper = book.create_sheet(HELP_SHEET)
     helper.append(["列", "字段", "填写说明"])
     for name, header, _width, text in COLUMNS:

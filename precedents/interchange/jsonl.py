@@ -83,6 +83,10 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any | None, Issue | None]]:
     instead of failing the whole file with a traceback.
     """
     with path.open("rb") as handle:
+        if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            yield 1, None, Issue("", "文件是 UTF-16 编码，请另存为 UTF-8 后再导入")
+            return
+        handle.seek(0)
         for number_, raw in enumerate(handle, start=1):
             if number_ == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -96,7 +100,7 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any | None, Issue | None]]:
                 yield number_, None, Issue("", _encoding_message(stripped))
                 continue
             try:
-                yield number_, json.loads(text), None
+                obj = json.loads(text)
             except json.JSONDecodeError as exc:
                 truncated = not ended and exc.pos >= len(text) - 1
                 message = (
@@ -105,6 +109,14 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any | None, Issue | None]]:
                     else f"不是有效的 JSON（第 {exc.colno} 个字符附近：{exc.msg}）"
                 )
                 yield number_, None, Issue("", message)
+                continue
+            except ValueError:  # an integer of thousands of digits
+                yield number_, None, Issue("", "不是有效的 JSON（数字位数过多）")
+                continue
+            except RecursionError:
+                yield number_, None, Issue("", "不是有效的 JSON（嵌套层数过多）")
+                continue
+            yield number_, obj, None
 
 
 def _encoding_message(raw: bytes) -> str:

@@ -169,8 +169,15 @@ def compose_deliberation(reviews: list[Review]) -> str:
     return "".join(parts)
 
 
-def archive(session: Session, code: str, *, actor: str, note: str = "") -> PrecedentRecord:
-    """Close a decided matter (已归档)."""
+def archive(
+    session: Session,
+    code: str,
+    *,
+    actor: str,
+    note: str = "",
+    expected_version: int | None = None,
+) -> PrecedentRecord:
+    """Close a decided matter (已归档); refused if it changed since `expected_version`."""
     record = get_record(session, code)
     if record.status != Status.DECIDED:
         raise ValidationFailed(
@@ -180,11 +187,23 @@ def archive(session: Session, code: str, *, actor: str, note: str = "") -> Prece
             count=1,
             first="只有已决定的事项可以归档",
         )
-    return set_status(session, code, Status.ARCHIVED, actor=actor, note=note)
+    return set_status(
+        session, code, Status.ARCHIVED, actor=actor, note=note, expected_version=expected_version
+    )
 
 
-def reopen(session: Session, code: str, *, actor: str, reason: str) -> PrecedentRecord:
-    """Take a decided or archived matter back under review; the reason is recorded."""
+def reopen(
+    session: Session,
+    code: str,
+    *,
+    actor: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> PrecedentRecord:
+    """Take a decided or archived matter back under review; the reason is recorded.
+
+    Refused (`ConflictError`) if the matter changed since `expected_version`.
+    """
     if not reason.strip():
         raise ValidationFailed(
             "precedent.invalid",
@@ -193,4 +212,11 @@ def reopen(session: Session, code: str, *, actor: str, reason: str) -> Precedent
             count=1,
             first="重新研判必须写明理由",
         )
-    return set_status(session, code, Status.UNDER_REVIEW, actor=actor, note=reason)
+    return set_status(
+        session,
+        code,
+        Status.UNDER_REVIEW,
+        actor=actor,
+        note=reason,
+        expected_version=expected_version,
+    )

@@ -9,6 +9,7 @@ from precedents.record import PrecedentRecord
 
 #: Fields that hold personal data; the audit trail marks changes to them.
 PERSONAL_FIELDS = frozenset({"persons"})
+_ABSENT = object()
 
 
 def diff_records(old: PrecedentRecord, new: PrecedentRecord) -> list[dict[str, Any]]:
@@ -27,7 +28,8 @@ def diff_records(old: PrecedentRecord, new: PrecedentRecord) -> list[dict[str, A
             "personal": key in PERSONAL_FIELDS,
         }
         for key in dict.fromkeys([*before, *after])
-        if before.get(key) != after.get(key)
+        # A field outside the format that is gone differs from one that is null.
+        if before.get(key, _ABSENT) != after.get(key, _ABSENT)
     ]
     old_plan = [(m.department, m.deadline) for m in old.measures]
     new_plan = [(m.department, m.deadline) for m in new.measures]

@@ -12,16 +12,19 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from precedents.errors import ConflictError, NotFoundError, PrecedentError
 from precedents.interchange.jsonl import record_to_dict
-from precedents.models import ChangeRow, MeasureRow, PrecedentRow, utcnow
+from precedents.models import MeasureRow, PrecedentRow, utcnow
 from precedents.record import PrecedentRecord, Status
 from precedents.store.audit import record_event
 from precedents.store.convert import apply_record, row_to_record
 from precedents.store.diff import diff_records
+from precedents.store.feed import queue_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,29 +132,76 @@ def measure_amounts(session: Session, measure_type: str) -> list[float]:
 # -- writes -------------------------------------------------------------------
 
 
-def _append_change(session: Session, row: PrecedentRow, op: str) -> None:
-    session.add(ChangeRow(precedent_id=row.id, code=row.code, op=op, version=row.version))
+def _locked_row(
+    session: Session, *, code: str | None = None, id_: int | None = None
+) -> PrecedentRow | None:
+    """The row to change, locked against other writers until the transaction ends.
+
+    On PostgreSQL, ``FOR UPDATE`` waits for a concurrent writer to commit and then
+    returns its version, so the version check below sees it; the stored values
+    are refreshed even if the session had loaded the row earlier. SQLite has
+    one writer at a time and ignores the clause.
+    """
+    stmt = select(PrecedentRow).with_for_update().execution_options(populate_existing=True)
+    stmt = (
+        stmt.where(PrecedentRow.id == id_)
+        if id_ is not None
+        else stmt.where(PrecedentRow.code == code)
+    )
+    return session.scalar(stmt)
+
+
+def _conflict(code: str, expected: int | None, theirs: PrecedentRecord | None) -> ConflictError:
+    if theirs is None:
+        return ConflictError(
+            "precedent.deleted_meanwhile",
+            expected_version=expected,
+            code=code,
+            expected=expected if expected is not None else "?",
+        )
+    updated_at = theirs.meta.updated_at
+    return ConflictError(
+        "precedent.conflict",
+        expected_version=expected,
+        current_version=theirs.meta.version,
+        theirs=theirs,
+        code=theirs.code,
+        by=theirs.meta.updated_by or "他人",
+        at=updated_at.strftime("%Y-%m-%d %H:%M") if updated_at else "",
+        current=theirs.meta.version,
+        expected=expected if expected is not None else "?",
+    )
 
 
 def _check_version(row: PrecedentRow, expected_version: int | None) -> None:
     if expected_version is not None and row.version != expected_version:
-        raise ConflictError(
-            "precedent.conflict",
-            code=row.code,
-            by=row.updated_by or "他人",
-            at=row.updated_at.strftime("%Y-%m-%d %H:%M"),
-            current=row.version,
-            expected=expected_version,
-        )
+        raise _conflict(row.code, expected_version, row_to_record(row))
 
 
-def create_record(
-    session: Session, record: PrecedentRecord, *, actor: str, action: str = "create"
-) -> PrecedentRecord:
-    """Insert a new precedent with the status in `record.meta`; its code must be free."""
-    if _row_by_code(session, record.code) is not None:
-        raise PrecedentError("precedent.code_exists", code=record.code)
-    now = utcnow()
+def _committed_record(session: Session, precedent_id: int) -> PrecedentRecord | None:
+    """The record as other transactions committed it, read outside this session."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    with Session(engine) as fresh:
+        row = fresh.get(PrecedentRow, precedent_id)
+        return row_to_record(row) if row is not None else None
+
+
+def _flush_or_conflict(session: Session, row: PrecedentRow, expected_version: int | None) -> None:
+    """Flush; a version that moved under us (SQLite's late writer) is a conflict."""
+    precedent_id, code = row.id, row.code
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        theirs = _committed_record(session, precedent_id)
+        raise _conflict(code, expected_version, theirs) from exc
+
+
+def _append_change(session: Session, row: PrecedentRow, op: str) -> None:
+    queue_change(session, row.id, row.code, op, row.version)
+
+
+def _new_row(record: PrecedentRecord, actor: str, now: dt.datetime) -> PrecedentRow:
     row = PrecedentRow(
         status=record.meta.status.value,
         created_at=now,
@@ -160,10 +210,58 @@ def create_record(
         updated_by=actor,
     )
     apply_record(row, record)
-    session.add(row)
-    session.flush()
-    _append_change(session, row, "upsert")
-    record_event(session, actor, action, record.code, {"status": row.status})
+    return row
+
+
+def _taken_code(session: Session, codes: Sequence[str]) -> str | None:
+    """The first of `codes` some precedent has, read outside this transaction's view."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    with Session(engine) as fresh:
+        return fresh.scalar(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)).limit(1))
+
+
+def create_records(
+    session: Session, records: Sequence[PrecedentRecord], *, actor: str, action: str = "create"
+) -> int:
+    """Insert new precedents with one flush (the importer's bulk path); codes must be free.
+
+    Each gets its change-feed entry and audit event, exactly as `create_record` does.
+    """
+    codes = [r.code for r in records]
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise PrecedentError("precedent.code_exists", code=code)
+        seen.add(code)
+    taken = session.scalar(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)).limit(1))
+    if taken is not None:
+        raise PrecedentError("precedent.code_exists", code=taken)
+    now = utcnow()
+    rows = [_new_row(record, actor, now) for record in records]
+    session.add_all(rows)
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        # Another officer created one of these codes after our check (PostgreSQL,
+        # READ COMMITTED): the unique constraint is the final word.
+        taken = _taken_code(session, codes)
+        raise PrecedentError("precedent.code_exists", code=taken or codes[0]) from exc
+    for row in rows:
+        _append_change(session, row, "upsert")
+        record_event(
+            session, actor, action, row.code, {"status": row.status, "version": row.version}
+        )
+    return len(rows)
+
+
+def create_record(
+    session: Session, record: PrecedentRecord, *, actor: str, action: str = "create"
+) -> PrecedentRecord:
+    """Insert a new precedent with the status in `record.meta`; its code must be free."""
+    create_records(session, [record], actor=actor, action=action)
+    row = _row_by_code(session, record.code)
+    assert row is not None
     return row_to_record(row)
 
 
@@ -179,14 +277,17 @@ def update_record(
 
     The precedent is found by `record.meta.id` when set (so its code can be
     changed), otherwise by code. `expected_version` is the version the caller
-    edited; a newer stored version raises `ConflictError`.
+    edited; a newer stored version raises `ConflictError` (with both versions
+    and the stored record). ``None`` means "whatever is stored" and is for
+    callers that have just read the record in the same transaction.
     """
-    row = (
-        session.get(PrecedentRow, record.meta.id)
-        if record.meta.id is not None
-        else _row_by_code(session, record.code)
-    )
+    if record.meta.id is not None:
+        row = _locked_row(session, id_=record.meta.id)
+    else:
+        row = _locked_row(session, code=record.code)
     if row is None:
+        if expected_version is not None:
+            raise _conflict(record.code, expected_version, None)
         raise NotFoundError("precedent.not_found", code=record.code)
     _check_version(row, expected_version)
     old = row_to_record(row)
@@ -198,9 +299,11 @@ def update_record(
     apply_record(row, record)
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_or_conflict(
+        session, row, expected_version if expected_version is not None else old.meta.version
+    )
     _append_change(session, row, "upsert")
-    record_event(session, actor, action, row.code, {"changes": changes})
+    record_event(session, actor, action, row.code, {"changes": changes, "version": row.version})
     return row_to_record(row), True
 
 
@@ -229,19 +332,29 @@ def set_status(
     note: str = "",
 ) -> PrecedentRecord:
     """Move a matter to another workflow status, recorded with who and when."""
-    row = _row_by_code(session, code)
+    row = _locked_row(session, code=code)
     if row is None:
+        if expected_version is not None:
+            raise _conflict(code, expected_version, None)
         raise NotFoundError("precedent.not_found", code=code)
     _check_version(row, expected_version)
     if row.status == status.value:
         return row_to_record(row)
     old = row.status
+    before = row.version
     row.status = status.value
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    _flush_or_conflict(session, row, expected_version if expected_version is not None else before)
     _append_change(session, row, "upsert")
-    record_event(session, actor, "status", code, {"from": old, "to": status.value}, reason=note)
+    record_event(
+        session,
+        actor,
+        "status",
+        code,
+        {"from": old, "to": status.value, "version": row.version},
+        reason=note,
+    )
     return row_to_record(row)
 
 
@@ -252,13 +365,23 @@ def delete_record(
 
     The audit trail keeps the whole record, so a deletion never loses data.
     """
-    row = _row_by_code(session, code)
+    row = _locked_row(session, code=code)
     if row is None:
+        if expected_version is not None:
+            raise _conflict(code, expected_version, None)
         raise NotFoundError("precedent.not_found", code=code)
     _check_version(row, expected_version)
     snapshot = row_to_record(row)
-    session.add(ChangeRow(precedent_id=row.id, code=row.code, op="delete", version=row.version + 1))
+    queue_change(session, row.id, row.code, "delete", row.version + 1)
     session.delete(row)
-    session.flush()
-    record_event(session, actor, "delete", code, {"record": record_to_dict(snapshot)})
+    _flush_or_conflict(
+        session, row, expected_version if expected_version is not None else snapshot.meta.version
+    )
+    record_event(
+        session,
+        actor,
+        "delete",
+        code,
+        {"record": record_to_dict(snapshot), "version": snapshot.meta.version},
+    )
     return snapshot

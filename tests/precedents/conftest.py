@@ -20,6 +20,14 @@ def library(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
+@pytest.fixture
+def any_library(tmp_path: Path, db_url: str) -> Iterator[Library]:
+    """A fresh library on SQLite, then on PostgreSQL (storage, import, concurrency tests)."""
+    lib = Library.open(tmp_path / "lib", db_url=db_url, actor="测试员")
+    yield lib
+    lib.close()
+
+
 def make_record(code: str = "T-JM-2024-001", **changes: object) -> PrecedentRecord:
     record = PrecedentRecord(
         code=code,
