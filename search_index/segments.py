@@ -40,8 +40,9 @@ from search_index.schema import BIGRAM, COLUMNS, KEYWORD_FIELDS, SECTIONS
 INDEX_NAME = "MAIN"
 SCORED_FIELDS: tuple[str, ...] = (*SECTIONS, *BIGRAM.values())
 
-#: Upper bound of cached postings and derived arrays per segment, in array elements.
-_CACHE_ELEMENTS = 4_000_000
+#: Upper bound of cached postings and derived arrays of one open index, in array
+#: elements (8 bytes each: document number and frequency): at most 128 MB.
+_CACHE_ELEMENTS = 16_000_000
 
 T = TypeVar("T")
 
@@ -77,16 +78,29 @@ def _pair_size(value: tuple[IntArray, FloatArray]) -> int:
     return int(value[0].size) + 16
 
 
+class SegmentCache:
+    """One segment's share of the index-wide cache (keys carry the segment id)."""
+
+    def __init__(self, shared: ArrayCache, segment_id: str) -> None:
+        self._shared = shared
+        self._id = segment_id
+
+    def get_or_compute(self, key: Any, compute: Callable[[], T], size: Callable[[T], int]) -> T:
+        return self._shared.get_or_compute((self._id, key), compute, size)
+
+
 class OpenSegment:
     """One segment's reader, its lock, and arrays derived from it."""
 
-    def __init__(self, storage: FileStorage, schema: Any, segment: Any, generation: int) -> None:
+    def __init__(
+        self, storage: FileStorage, schema: Any, segment: Any, generation: int, cache: ArrayCache
+    ) -> None:
         self.id: str = segment.segment_id()
         self.reader = SegmentReader(storage, schema, segment, generation=generation)
         self.ndocs: int = segment.doc_count_all()
         self.lock = threading.Lock()
         self.refs = 0
-        self.cache = ArrayCache()
+        self.cache = SegmentCache(cache, self.id)
         with self.lock:
             self.lengths: dict[str, FloatArray] = {
                 name: read_lengths(self.reader, name, self.ndocs) for name in SCORED_FIELDS
@@ -209,6 +223,8 @@ class ReaderPool:
         self.storage = storage
         self._open: dict[str, OpenSegment] = {}
         self._lock = threading.Lock()
+        # Postings of merged-away segments age out of it like any other entry.
+        self.cache = ArrayCache()
 
     def snapshot(self) -> Snapshot:
         """A snapshot of the newest committed generation (arrays loaded)."""
@@ -219,7 +235,7 @@ class ReaderPool:
             for segment in toc.segments:
                 seg = self._open.get(segment.segment_id())
                 if seg is None:
-                    seg = OpenSegment(self.storage, toc.schema, segment, toc.generation)
+                    seg = OpenSegment(self.storage, toc.schema, segment, toc.generation, self.cache)
                     self._open[seg.id] = seg
                 seg.refs += 1
                 live = np.ones(seg.ndocs, dtype=np.bool_)
