@@ -40,6 +40,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_audit",
     "precedents.cli.cmd_backup",
     "precedents.cli.cmd_check",
+    "precedents.cli.cmd_search",
+    "precedents.cli.cmd_reindex",
 )
 
 MAX_ISSUES_SHOWN = 200

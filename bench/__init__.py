@@ -1,0 +1,1 @@
+"""Benchmarks and quality scripts (run from the repository root)."""

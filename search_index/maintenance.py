@@ -1,0 +1,383 @@
+"""The writer's jobs: open, rebuild, verify against the database, catch up.
+
+Everything here runs on the writer thread (see `search_index.writer`); searches
+only read `Maintainer.acquire`'s snapshot. The index follows its record source:
+
+* **open**: use the current build if it opens and was built with the same
+  fingerprint (schema, dictionary, synonyms, vocabulary); otherwise rebuild,
+  while an old build that still opens keeps answering searches (marked stale);
+* **verify**: compare every record's version with the index's and re-index
+  what differs (and remove what the database no longer has);
+* **sync**: apply the change feed after the last sequence number applied;
+* **rebuild**: write a new build from every record, with progress and
+  cancellation, then switch to it.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import shutil
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from whoosh import index
+from whoosh.writing import NO_MERGE
+
+from precedents.errors import Cancelled
+from precedents.record import PrecedentRecord
+from search_index.analysis import Segmenter
+from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
+from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
+from search_index.parallel import batches, build_processes, parallel_build
+from search_index.results import EngineState, Progress, SearchUnavailable
+from search_index.schema import build_schema, document
+from search_index.segments import INDEX_NAME, Snapshot
+from search_index.source import RecordSource
+from search_index.writer import IndexComponent
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+#: Segments smaller than this are merged once there are `MAX_SMALL_SEGMENTS` of them.
+SMALL_SEGMENT = 2000
+MAX_SMALL_SEGMENTS = 8
+
+
+class Maintainer:
+    """Owns the live build and applies every change to it (writer thread only)."""
+
+    def __init__(
+        self,
+        folder: IndexFolder,
+        source: RecordSource,
+        segmenter: Segmenter,
+        fingerprint: str,
+        components: Iterable[IndexComponent] = (),
+        segmenter_words: Sequence[str] = (),
+    ) -> None:
+        self.folder = folder
+        self.source = source
+        self.segmenter = segmenter
+        #: The extra words `segmenter` was built with (worker processes rebuild it).
+        self.segmenter_words = list(segmenter_words)
+        self.fingerprint = fingerprint
+        self.components = list(components)
+        self.status = EngineState.CLOSED
+        self.progress: tuple[int, int] = (0, 0)
+        self._live: LiveIndex | None = None
+        self._state: FolderState | None = None
+        self._lock = threading.Lock()
+        #: Called after a change when small segments should be merged (`compact`).
+        self.on_compaction_due: Callable[[], None] | None = None
+        #: Called when a component missed changes and must be refilled (`replay`).
+        self.on_component_stale: Callable[[IndexComponent], None] | None = None
+
+    # -- what searches see -------------------------------------------------------
+
+    def acquire(self) -> tuple[LiveIndex, Snapshot]:
+        with self._lock:
+            live = self._live
+            snapshot = live.acquire() if live is not None else None
+        if live is None or snapshot is None:
+            raise self.unavailable()
+        return live, snapshot
+
+    def unavailable(self) -> SearchUnavailable:
+        if self.status == EngineState.REBUILDING:
+            done, total = self.progress
+            return SearchUnavailable("search.rebuilding", done=done, total=total)
+        if self.status == EngineState.CLOSED:
+            return SearchUnavailable("search.closed")
+        return SearchUnavailable("search.unavailable", reason="没有可用的索引")
+
+    @property
+    def stale(self) -> bool:
+        state = self._state
+        return state is not None and state.fingerprint != self.fingerprint
+
+    @property
+    def seq(self) -> int:
+        return self._state.seq if self._state else 0
+
+    # -- jobs ------------------------------------------------------------------
+
+    def open(self, progress: Progress | None) -> None:
+        self.status = EngineState.OPENING
+        state = self.folder.read_state()
+        live = self._try_open(state)
+        if live is not None and state is not None:
+            self._install(live, state)
+            self.folder.remove_unused({state.build})
+        if live is None or self.stale:
+            self.rebuild(progress)
+        else:
+            self.verify()
+            self.sync()
+        self.status = EngineState.READY
+
+    def rebuild(self, progress: Progress | None) -> None:
+        previous = self.status
+        self.status = EngineState.REBUILDING
+        try:
+            seq = self.source.last_seq()
+            path = self.folder.new_build()
+            try:
+                live = self._build(path, progress)
+            except BaseException:
+                shutil.rmtree(path, ignore_errors=True)
+                raise
+        except BaseException:
+            self.status = self._status_after_failure(previous)
+            raise
+        state = FolderState(path.name, self.fingerprint, seq)
+        self.folder.write_state(state)
+        self._install(live, state)
+        self.sync()
+        self.status = EngineState.READY
+
+    def verify(self) -> int:
+        """Re-index records whose version differs; returns how many were repaired."""
+        live, snapshot = self.acquire()
+        try:
+            indexed = snapshot.versions()
+        finally:
+            live.release(snapshot)
+        current = self.source.versions()
+        stale = [code for code, version in current.items() if indexed.get(code) != version]
+        extra = [code for code in indexed if code not in current]
+        if stale or extra:
+            log.info("index repair: %d changed or missing, %d removed", len(stale), len(extra))
+            self._apply(stale, extra)
+        return len(stale) + len(extra)
+
+    def sync(self) -> int:
+        """Apply the change feed since the last applied change; returns records touched."""
+        if self._live is None or self._state is None:
+            raise self.unavailable()
+        changes = self.source.changes_since(self._state.seq)
+        if not changes:
+            return 0
+        latest = {change.code: change for change in changes}
+        upserts = [c for c, ch in latest.items() if ch.op == "upsert"]
+        deletes = [c for c, ch in latest.items() if ch.op == "delete"]
+        self._apply(upserts, deletes)
+        self._state = replace(self._state, seq=max(c.seq for c in changes))
+        self.folder.write_state(self._state)
+        return len(latest)
+
+    def replay(self, component: IndexComponent, progress: Progress | None = None) -> None:
+        """Refill one component from every record."""
+        component.reset()
+        total = self.source.count()
+        done = 0
+        for batch in batches(self.source.iter_all(BATCH), BATCH):
+            component.upsert(batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        component.flush()
+
+    def close(self) -> None:
+        with self._lock:
+            live, self._live = self._live, None
+        if live is not None:
+            live.retire()
+        self.status = EngineState.CLOSED
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _try_open(self, state: FolderState | None) -> LiveIndex | None:
+        if state is None:
+            return None
+        path = self.folder.root / state.build
+        if not path.is_dir():
+            return None
+        # Whoosh leaves the file it failed to read open; it is closed when the
+        # exception goes away, quietly, so that the damaged build can be deleted.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                return LiveIndex(path)
+            except Exception as exc:
+                # Log text, not the exception: a kept traceback would keep the file open.
+                reason = f"{type(exc).__name__}: {exc}"
+            gc.collect()
+        # An index that cannot be read is a cache to rebuild, not an error to show.
+        log.warning("search index %s cannot be opened (%s); rebuilding", path, reason)
+        return None
+
+    def _install(self, live: LiveIndex, state: FolderState) -> None:
+        with self._lock:
+            old, self._live = self._live, live
+            self._state = state
+        if old is not None and old is not live:
+            old_path = old.path
+            old.retire(on_closed=lambda: shutil.rmtree(old_path, ignore_errors=True))
+
+    def _status_after_failure(self, previous: EngineState) -> EngineState:
+        if self._live is None:
+            return EngineState.UNAVAILABLE
+        return previous if previous != EngineState.OPENING else EngineState.READY
+
+    def _build(self, path: Path, progress: Progress | None) -> LiveIndex:
+        total = self.source.count()
+        self.progress = (0, total)
+        ix = index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+        self._notify("reset")
+        done = 0
+
+        def batch_done(batch: list[PrecedentRecord]) -> None:
+            nonlocal done
+            self._notify("upsert", batch)
+            done += len(batch)
+            self._report(progress, done, total)
+
+        def documents() -> Iterator[dict[str, Any]]:
+            for batch in batches(self.source.iter_all(BATCH), BATCH):
+                for record in batch:
+                    yield document(record, self.segmenter)
+                batch_done(batch)
+
+        try:
+            self._report(progress, 0, total)
+            procs = build_processes(total)
+            if procs == 1 or not self._build_with_workers(path, procs, batch_done):
+                done = 0
+                bulk_build(ix, documents(), timeout=LOCK_TIMEOUT)
+        except BaseException:
+            # The components were reset and partly refilled: refill them in the background.
+            for component in self.components:
+                self._component_stale(component)
+            raise
+        self._notify("flush")
+        return LiveIndex(path)
+
+    def _build_with_workers(
+        self, path: Path, procs: int, batch_done: Callable[[list[PrecedentRecord]], None]
+    ) -> bool:
+        """Build with worker processes; False (components reset) if they could not."""
+        try:
+            parallel_build(
+                path,
+                INDEX_NAME,
+                batches(self.source.iter_all(BATCH), BATCH),
+                self.segmenter_words,
+                procs,
+                DOCS_PER_SEGMENT,
+                batch_done,
+                LOCK_TIMEOUT,
+            )
+            return True
+        except Cancelled:
+            raise
+        except Exception:
+            # Worker processes may be unavailable (a locked-down PC): slower is better
+            # than no index. Segment files the workers left are not in the table of
+            # contents, and the next commit deletes them.
+            log.exception("index build with worker processes failed; building here")
+            self._notify("reset")
+            return False
+
+    def _report(self, progress: Progress | None, done: int, total: int) -> None:
+        self.progress = (done, total)
+        if progress is not None:
+            progress(done, total)
+
+    def _apply(self, upserts: Sequence[str], deletes: Sequence[str]) -> None:
+        live = self._live
+        if live is None:
+            raise self.unavailable()
+        records: list[PrecedentRecord] = []
+        for start in range(0, len(upserts), BATCH):
+            records.extend(self.source.load(upserts[start : start + BATCH]))
+        found = {r.code for r in records}
+        gone = sorted({*deletes, *(c for c in upserts if c not in found)})
+        writer = SegmentBuilder(live.ix, compression=0, timeout=LOCK_TIMEOUT)
+        try:
+            self._delete(writer, live, [*found, *gone])
+            for record in records:
+                writer.add_document(**document(record, self.segmenter))
+            # Small segments are merged by `compact`, off the path of a save.
+            writer.commit(mergetype=NO_MERGE)
+        except BaseException:
+            writer.cancel()
+            raise
+        live.refresh()
+        if records:
+            self._notify("upsert", records)
+        if gone:
+            self._notify("delete", gone)
+        self._notify("flush")
+        if self.on_compaction_due is not None and self._compaction_candidates():
+            self.on_compaction_due()
+
+    @staticmethod
+    def _delete(writer: Any, live: LiveIndex, codes: Iterable[str]) -> None:
+        snapshot = live.current
+        if snapshot is None or snapshot.generation != writer.generation - 1:
+            # The snapshot is always the newest commit (this is the only writer);
+            # if it is not, find the documents through Whoosh instead.
+            for code in codes:
+                writer.delete_by_term("code", code)
+            return
+        for code in codes:
+            for docnum in snapshot.locate(code):
+                writer.delete_document(docnum)
+
+    # -- merging small segments ------------------------------------------------
+
+    def _compaction_candidates(self) -> list[str]:
+        snapshot = self._live.current if self._live is not None else None
+        if snapshot is None:
+            return []
+        small = [v for v in snapshot.views if v.segment.ndocs < SMALL_SEGMENT]
+        if len(small) < MAX_SMALL_SEGMENTS:
+            return []
+        return [v.segment.id for v in small]
+
+    def compact(self) -> int:
+        """Rewrite the small segments as one (from the source's records); returns records."""
+        live = self._live
+        snapshot = live.current if live is not None else None
+        small_ids = set(self._compaction_candidates())
+        if live is None or snapshot is None or not small_ids:
+            return 0
+        codes = [
+            c for v in snapshot.views if v.segment.id in small_ids for c in snapshot.codes_in(v)
+        ]
+        records = []
+        for start in range(0, len(codes), BATCH):
+            records.extend(self.source.load(codes[start : start + BATCH]))
+        writer = SegmentBuilder(live.ix, timeout=LOCK_TIMEOUT)
+        try:
+            for record in records:
+                writer.add_document(**document(record, self.segmenter))
+
+            def drop_small(_writer: Any, segments: list[Any]) -> list[Any]:
+                return [s for s in segments if s.segment_id() not in small_ids]
+
+            writer.commit(mergetype=drop_small)
+        except BaseException:
+            writer.cancel()
+            raise
+        live.refresh()
+        return len(records)
+
+    def _notify(self, method: str, *args: Any) -> None:
+        for component in list(self.components):
+            try:
+                getattr(component, method)(*args)
+            except Cancelled:
+                raise
+            except Exception:
+                log.exception("index component %r failed in %s", component, method)
+                self._component_stale(component)
+
+    def _component_stale(self, component: IndexComponent) -> None:
+        if self.on_component_stale is not None:
+            self.on_component_stale(component)
