@@ -5,37 +5,30 @@ precedents and never touches an engine itself, so the engine behind it can
 change without the screen noticing. Everything here is Qt-free and is called
 from background tasks.
 
-The engines (numpy, the segmenter) are imported on first use, on a background
-thread, so that the window appears without waiting for them.
-
-Until the search engine is wired in, `SearchAdapter` answers from a plain
-in-memory filter over the precedents' list columns and vocabulary terms.
+The engines (Whoosh, numpy, the segmenter) are imported on first use, on a
+background thread, so that the window appears without waiting for them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-import json
 import logging
 import shutil
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from precedents.library import Library
-from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardshipRow, PrecedentRow
 from precedents.patterns.models import PolicyCoverageRow, PolicyRow
 from precedents.record import PrecedentRecord
 from precedents.store.vocabulary import load_synonyms
 
 if TYPE_CHECKING:
+    from search_index.service import SearchService
     from search_index.similar import SimilarityIndex, SimilaritySettings
 
 log = logging.getLogger(__name__)
@@ -151,42 +144,6 @@ class SimilarResults:
         return any(h.close for h in self.hits)
 
 
-@dataclass(slots=True)
-class _Entry:
-    code: str
-    title: str
-    district: str
-    street: str
-    year: str
-    level: str
-    status: str
-    filed_on: dt.date
-    hardships: list[str] = field(default_factory=list)
-    barriers: list[str] = field(default_factory=list)
-    measures: list[str] = field(default_factory=list)
-
-    def facet_values(self, name: str) -> list[str]:
-        if name in ("hardship", "barrier", "measure"):
-            values: list[str] = getattr(self, name + "s")
-            return list(dict.fromkeys(values))
-        return [getattr(self, name)]
-
-    def haystack(self) -> str:
-        terms = " ".join([*self.hardships, *self.barriers, *self.measures])
-        return f"{self.code} {self.title} {self.district} {self.street} {terms}".lower()
-
-
-def _spans(text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
-    lowered = text.lower()
-    out = []
-    for word in words:
-        start = lowered.find(word)
-        while start >= 0 and word:
-            out.append((start, start + len(word)))
-            start = lowered.find(word, start + len(word))
-    return tuple(sorted(out))
-
-
 #: The calibrated score at and above which a precedent is close (the engine's
 #: `CLOSE_THRESHOLD`, repeated here so that the screen need not import the engine).
 CLOSE_THRESHOLD = 0.5
@@ -208,193 +165,170 @@ def similarity_settings(library: Library) -> SimilaritySettings:
 
 
 class SearchAdapter:
-    """Search and similar precedents for the library screen."""
+    """Search (`search_index.SearchService`) and similar precedents for the library screen.
+
+    The similarity index rides on the search service's one writer as an index
+    component, kept in its own folder beside the search index; the service
+    feeds it every change it applies.
+    """
 
     SIMILAR_THRESHOLD = CLOSE_THRESHOLD
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self.state = IndexState.CLOSED
-        self._entries: dict[str, _Entry] = {}
+        self._service: SearchService | None = None
         self._similar: SimilarityIndex | None = None
-        self._similar_seq = 0
-        self._write_lock = threading.Lock()
+        self._similar_checked = False
+        self._opening = False
+        self._lock = threading.Lock()
+
+    @property
+    def state(self) -> IndexState:
+        from search_index.results import EngineState
+
+        if self._service is None:
+            return IndexState.OPENING if self._opening else IndexState.CLOSED
+        return {
+            EngineState.CLOSED: IndexState.CLOSED,
+            EngineState.OPENING: IndexState.OPENING,
+            EngineState.REBUILDING: IndexState.REBUILDING,
+            EngineState.READY: IndexState.READY,
+            EngineState.UNAVAILABLE: IndexState.FAILED,
+        }[self._service.state]
 
     # -- lifecycle ----------------------------------------------------------------
 
     def open(self, progress: Progress | None = None) -> None:
-        """Open the search index (the list is usable once this returns)."""
-        self.state = IndexState.OPENING
-        self._load(None)
-        self.state = IndexState.READY
+        """Open the search index (the list is usable once this returns).
+
+        Loads the segmenter and the similarity index; rebuilds the search index
+        if it is missing, damaged or was built with other synonyms or another
+        vocabulary. Blocking: run it off the UI thread.
+        """
+        from search_index.library import search_service
+
+        self._opening = True
+        try:
+            similar = self._open_similar_folder()
+            service = search_service(self.library, components=[similar])
+            self._similar, self._service = similar, service
+            service.open(progress)
+        finally:
+            self._opening = False
 
     def open_similar(self, progress: Progress | None = None) -> None:
-        """Open the similarity index; until then `similar` answers "not ready"."""
-        self._open_similar(progress)
+        """Refill the similarity index if it does not hold exactly the library's precedents.
+
+        Its folder can be missing or older than the search index (deleted, or
+        written by another version); refilling takes a few seconds at 10,000
+        precedents and runs after the list is usable.
+        """
+        service, similar = self._service, self._similar
+        if service is None or similar is None:
+            return
+        wanted = set(self.library.record_source().versions())
+        if set(similar.codes()) != wanted:
+            service.replay(similar, progress)
+        self._similar_checked = True
 
     @property
     def similar_ready(self) -> bool:
-        return self._similar is not None
-
-    def rebuild(self, progress: Progress | None = None) -> None:
-        self.state = IndexState.REBUILDING
-        self._load(None)
-        with self._write_lock:
-            if self._similar is not None:
-                self._fill_similar(self._similar, progress)
-        self.state = IndexState.READY
+        return self._similar is not None and self._similar_checked
 
     def sync(self) -> None:
-        """Catch up with saves, deletions and imports."""
-        self._load(None)
-        with self._write_lock:
-            if self._similar is not None:
-                self._catch_up(self._similar)
+        """Catch up with saves, deletions and imports (through the index writer)."""
+        if self._service is not None:
+            self._service.sync()
+
+    def rebuild(self, progress: Progress | None = None) -> None:
+        """Rebuild from the database, with the synonyms and vocabulary as now stored."""
+        from search_index.library import search_service
+
+        with self._lock:
+            old, similar = self._service, self._similar
+            if old is None or similar is None:
+                return
+            self.library.vocabulary(reload=True)
+            fresh = search_service(self.library, components=[similar])
+            if fresh.fingerprint == old.fingerprint:
+                fresh.close()
+                old.rebuild(progress)
+                return
+            # Other synonyms or vocabulary: the old index cannot answer for them.
+            old.close()
+            self._service = fresh
+            fresh.rebuild(progress)
 
     def close(self) -> None:
-        self.state = IndexState.CLOSED
-        self._similar = None
+        if self._service is not None:
+            self._service.close()
+        self._service = None
 
     def apply_settings(self) -> None:
         """New similarity weights or 低保 lines take effect at the next query."""
         if self._similar is not None:
             self._similar.settings = similarity_settings(self.library)
 
-    # -- the similarity index, following the change feed ---------------------------
-
-    @property
-    def _similar_folder(self) -> Path:
-        return self.library.index_dir / "similar"
-
-    def _open_similar(self, progress: Progress | None) -> None:
+    def _open_similar_folder(self) -> SimilarityIndex:
         from search_index.similar import CLOSE_THRESHOLD as ENGINE_THRESHOLD
         from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
 
         assert ENGINE_THRESHOLD == CLOSE_THRESHOLD, "the engine moved its threshold"
         with self.library.session() as session:
             groups = load_synonyms(session)
+        folder = self.library.index_dir / "similar"
         options = {
             "vocabulary": self.library.vocabulary(),
             "settings": similarity_settings(self.library),
             "extra_synonym_groups": groups,
         }
-        folder = self._similar_folder
-        with self._write_lock:
-            try:
-                index = SimilarityIndex.open(folder, **options)
-            except SimilarityIndexUnusable as exc:
-                log.warning("similarity index rebuilt: %s", exc.message)
-                shutil.rmtree(folder, ignore_errors=True)
-                index = SimilarityIndex.open(folder, **options)
-            seq = self._read_seq(index)
-            if seq is None:
-                self._fill_similar(index, progress)
-            else:
-                self._similar_seq = seq
-                self._catch_up(index)
-            self._similar = index
-
-    def _read_seq(self, index: SimilarityIndex) -> int | None:
-        path = self._similar_folder / "feed.json"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("generation") != index.generation or not index.generation:
-                return None
-            return int(data["seq"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def _write_seq(self, index: SimilarityIndex) -> None:
-        path = self._similar_folder / "feed.json"
-        data = {"seq": self._similar_seq, "generation": index.generation}
-        path.write_text(json.dumps(data), encoding="utf-8")
-
-    def _fill_similar(self, index: SimilarityIndex, progress: Progress | None) -> None:
-        source = self.library.record_source()
-        seq, total = source.last_seq(), source.count()
-        index.reset()
-        index.upsert(source.iter_all(), progress=progress, total=total)
-        index.save()
-        self._similar_seq = seq
-        self._write_seq(index)
-
-    def _catch_up(self, index: SimilarityIndex) -> None:
-        source = self.library.record_source()
-        changes = source.changes_since(self._similar_seq)
-        if not changes:
-            return
-        last_op = {change.code: change.op for change in changes}
-        index.delete([code for code, op in last_op.items() if op == "delete"])
-        index.upsert(source.load([code for code, op in last_op.items() if op != "delete"]))
-        index.flush()
-        self._similar_seq = changes[-1].seq
-        self._write_seq(index)
+            return SimilarityIndex.open(folder, **options)
+        except SimilarityIndexUnusable as exc:
+            log.warning("similarity index discarded, to be refilled: %s", exc.message)
+            shutil.rmtree(folder, ignore_errors=True)
+            return SimilarityIndex.open(folder, **options)
 
     # -- search -------------------------------------------------------------------
-
-    def _load(self, progress: Progress | None) -> None:
-        with self.library.session() as session:
-            rows = session.execute(
-                select(
-                    PrecedentRow.id,
-                    PrecedentRow.code,
-                    PrecedentRow.title,
-                    PrecedentRow.district,
-                    PrecedentRow.street,
-                    PrecedentRow.filed_on,
-                    PrecedentRow.level,
-                    PrecedentRow.status,
-                )
-            ).all()
-            by_id = {
-                r.id: _Entry(
-                    r.code,
-                    r.title,
-                    r.district,
-                    r.street or "",
-                    str(r.filed_on.year),
-                    r.level,
-                    r.status,
-                    r.filed_on,
-                )
-                for r in rows
-            }
-            for table, column, target in (
-                (PrecedentHardshipRow, PrecedentHardshipRow.term, "hardships"),
-                (PrecedentBarrierRow, PrecedentBarrierRow.term, "barriers"),
-                (MeasureRow, MeasureRow.type, "measures"),
-            ):
-                for precedent_id, term in session.execute(select(table.precedent_id, column)):
-                    getattr(by_id[precedent_id], target).append(term)
-        self._entries = {e.code: e for e in by_id.values()}
 
     def search(
         self, query: Query, limit: int = FIRST_PAGE, offset: int = 0, snippets: bool = True
     ) -> Results:
         """Hits `offset` to `offset + limit` of `query`, with the total and facet counts."""
+        service = self._service
+        if service is None:
+            from search_index.results import SearchUnavailable
+
+            raise SearchUnavailable("search.closed")
         started = time.perf_counter()
-        words = [w.lower() for w in query.text.split() if w.strip()]
-        filters = dict(query.filters)
-        matched = [
-            e
-            for e in self._entries.values()
-            if all(w in e.haystack() for w in words)
-            and all(set(e.facet_values(f)) & set(v) for f, v in filters.items())
-        ]
-        matched.sort(key=lambda e: (e.filed_on, e.code), reverse=True)
+        filters = {name: list(values) for name, values in query.filters}
+        result = service.search(
+            query.text,
+            limit=limit,
+            offset=offset,
+            filters=filters or None,
+            snippets=snippets,
+        )
         hits = [
-            Hit(code=e.code, title=e.title, score=None, title_spans=_spans(e.title, words))
-            for e in matched[offset : offset + limit]
+            Hit(
+                code=hit.code,
+                title=hit.title,
+                score=hit.score,
+                snippet=hit.snippet,
+                snippet_spans=tuple(hit.highlights),
+                title_spans=tuple(hit.title_highlights),
+            )
+            for hit in result.hits
         ]
-        facets: dict[str, list[tuple[str, int]]] = {}
-        for name in FACET_FIELDS:
-            counts = Counter(v for e in matched for v in e.facet_values(name))
-            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-            if name == "year":
-                ordered = sorted(counts.items(), reverse=True)
-            facets[name] = ordered
+        expanded = [
+            f"{word}（{'、'.join(also)}）" for word, also in result.expanded_terms.items() if also
+        ]
+        notes = list(result.notes)
+        if result.stale:
+            notes.append("搜索索引正在按新的词典或同义词重建，结果可能不完整")
         elapsed = (time.perf_counter() - started) * 1000
-        return Results(query, len(matched), hits, facets, elapsed_ms=elapsed)
+        facets = {name: list(result.facets.get(name, [])) for name in FACET_FIELDS}
+        return Results(query, result.total, hits, facets, expanded, notes, elapsed)
 
     # -- similar precedents -------------------------------------------------------
 

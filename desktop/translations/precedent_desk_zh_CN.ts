@@ -420,12 +420,12 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>FacetModel</name>
     <message>
-        <location filename="../library/facets.py" line="156"/>
+        <location filename="../library/facets.py" line="160"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="156"/>
+        <location filename="../library/facets.py" line="160"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -1118,17 +1118,17 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>填写事项情况，相似先例会随之显示在这里。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="296"/>
+        <location filename="../library/record_pane.py" line="297"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="307"/>
+        <location filename="../library/record_pane.py" line="308"/>
         <source>Restored %1.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="361"/>
+        <location filename="../library/record_pane.py" line="362"/>
         <source>No program is set up to open %1.</source>
         <translation>系统中没有可以打开 %1 的程序。</translation>
     </message>

@@ -180,3 +180,19 @@ def test_long_result_lists_arrive_in_two_steps(qtbot, tmp_path, tasks) -> None:
     assert "75" in page.count_label.text()
     tasks.shutdown()
     big.close()
+
+
+def test_rebuilding_the_index_applies_new_synonyms(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    from desktop.search_adapter import IndexState
+    from precedents.store.synonyms import SynonymGroup, save_group
+
+    with library.sessions.begin() as session:
+        save_group(session, SynonymGroup(None, ("戈谢病", "葡糖脑苷脂病")), actor="管理员")
+    page = window.library_page
+    window.actions_.rebuild.trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy and page.adapter.state is IndexState.READY)
+    type_chinese(page.search_box, "葡糖脑苷脂病")
+    qtbot.waitUntil(lambda: codes(window) == ["T-HC-2024-001"], timeout=10000)
+    assert "戈谢病" in page.expanded_label.text()
