@@ -144,7 +144,7 @@ def run_window(
     if smoke_test:
         # A build check: quit as soon as the first results are listed.
         def report() -> None:
-            print(f"ready {len(window.library_page.catalogue)}", flush=True)
+            print(f"ready {window.library_page.precedent_count()}", flush=True)
             app.exit(0)
 
         window.library_page.first_results.connect(report)

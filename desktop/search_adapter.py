@@ -102,6 +102,8 @@ class Hit:
     #: (start, end) of matched text in `snippet` and in `title`.
     snippet_spans: tuple[tuple[int, int], ...] = ()
     title_spans: tuple[tuple[int, int], ...] = ()
+    district: str = ""
+    status: str = ""
 
 
 @dataclass(slots=True)
@@ -317,6 +319,8 @@ class SearchAdapter:
                 snippet=hit.snippet,
                 snippet_spans=tuple(hit.highlights),
                 title_spans=tuple(hit.title_highlights),
+                district=hit.district,
+                status=hit.status,
             )
             for hit in result.hits
         ]

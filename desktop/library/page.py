@@ -35,7 +35,7 @@ from desktop.library.results_view import ResultsView
 from desktop.library.search_controller import SearchController
 from desktop.library.transfer import Transfer
 from desktop.prefs import Prefs
-from desktop.search_adapter import Hit, IndexState, Results, SearchAdapter
+from desktop.search_adapter import IndexState, Results, SearchAdapter
 from desktop.tasks import Progress, Task, TaskManager
 from precedents.library import Library
 
@@ -197,7 +197,6 @@ class LibraryPage(QWidget):
     def start(self) -> None:
         """Load the list columns and open the search index, both off the UI thread."""
         self.count_label.setText(self.tr("Loading…"))
-        self._run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
         self.index_state_changed.emit(IndexState.OPENING)
         task = self._run(
             lambda progress: self.adapter.open(progress),
@@ -210,20 +209,16 @@ class LibraryPage(QWidget):
         self.catalogue = catalogue
         self.results.set_catalogue(catalogue)
         self.record.catalogue = catalogue
-        if self.search.last_results is None:
-            # Until the index answers, list every precedent, newest first.
-            self.results.set_hits(
-                [
-                    Hit(code, s.title, None)
-                    for code in catalogue.codes()
-                    if (s := catalogue.get(code)) is not None
-                ]
-            )
-            self._update_count(None)
+        if self.search.last_results is not None:
+            self._update_count(self.search.last_results)
 
     def _index_ready(self) -> None:
         self.index_state_changed.emit(IndexState.READY)
         self.search.set_ready()
+
+    def _after_first_results(self) -> None:
+        """What the first screen does not need waits until it is up (start-up time)."""
+        self._run(lambda _p: Catalogue.load(self.library), on_done=self._catalogue_loaded)
         if not self.adapter.similar_ready:
             self._run(
                 lambda progress: self.adapter.open_similar(progress),
@@ -257,10 +252,18 @@ class LibraryPage(QWidget):
         if selected is not None:
             self._select_row_of(selected)
         if first:
+            self._after_first_results()
             self.first_results.emit()
 
+    def precedent_count(self) -> int:
+        """How many precedents the library holds, as far as the screen knows yet."""
+        results = self.search.last_results
+        if len(self.catalogue) or results is None or not results.query.is_empty:
+            return len(self.catalogue)
+        return results.total
+
     def _update_count(self, results: Results | None) -> None:
-        total = len(self.catalogue)
+        total = self.precedent_count()
         if results is None or results.query.is_empty:
             text = self.tr("%n precedent(s)", "", total)
         else:

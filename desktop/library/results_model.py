@@ -67,9 +67,11 @@ class ResultsModel(QAbstractTableModel):
         )
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
-        self.beginResetModel()
+        """New list columns for the same rows (the selection and scroll position stay)."""
         self._catalogue = catalogue
-        self.endResetModel()
+        if self._hits:
+            last = self.index(len(self._hits) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
@@ -166,7 +168,9 @@ class ResultsModel(QAbstractTableModel):
         if column is Column.RELEVANCE:
             return f"{hit.score:.2f}" if hit.score is not None else "—"
         if summary is None:
-            return ""
+            # The list columns arrive just after the first results; the engine's own
+            # copy of a few of them fills in until then.
+            return {Column.DISTRICT: hit.district, Column.STATUS: hit.status}.get(column, "")
         if column is Column.DISTRICT:
             return summary.district
         if column is Column.FILED_ON:
