@@ -151,6 +151,13 @@ class SimilarResults:
 CLOSE_THRESHOLD = 0.5
 
 
+def _expansion(word: str, synonyms: tuple[str, ...], shown: int = 4) -> str:
+    """老人（老年人、长者、高龄老人、高龄等 13 个）: a few synonyms, and how many in all."""
+    listed = "、".join(synonyms[:shown])
+    more = f"等 {len(synonyms)} 个" if len(synonyms) > shown else ""
+    return f"{word}（{listed}{more}）"
+
+
 def similarity_settings(library: Library) -> SimilaritySettings:
     """The similarity engine's settings from the shared settings file (defaults if unusable)."""
     from search_index.similar import SettingsInvalid, SimilaritySettings
@@ -325,7 +332,7 @@ class SearchAdapter:
             for hit in result.hits
         ]
         expanded = [
-            f"{word}（{'、'.join(also)}）" for word, also in result.expanded_terms.items() if also
+            _expansion(word, also) for word, also in result.expanded_terms.items() if also
         ]
         notes = list(result.notes)
         if result.stale:

@@ -115,8 +115,8 @@ def library_views(page: object, save: Callable[..., None]) -> None:
     page.select_code(codes[0])  # type: ignore[attr-defined]
     wait(lambda: page.record.similar.model.rowCount() > 0)  # type: ignore[attr-defined]
     save("library.png")
-    type_text(page.search_box, "独居")  # type: ignore[attr-defined]
-    wait(lambda: page.search.last_results.query.text == "独居")  # type: ignore[attr-defined]
+    type_text(page.search_box, "老人 照护")  # type: ignore[attr-defined]
+    wait(lambda: page.search.last_results.query.text == "老人 照护")  # type: ignore[attr-defined]
     group = page.facets.index(0, 0)  # type: ignore[attr-defined]
     page.facet_view.toggle(page.facets.index(0, 0, group))  # type: ignore[attr-defined]
     wait(lambda: bool(page.search.last_results.query.filters))  # type: ignore[attr-defined]

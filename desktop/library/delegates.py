@@ -148,9 +148,14 @@ class HighlightDelegate(QStyledItemDelegate):
             title_font,
             text_color,
         )
-        snippet = str(index.data(Role.SNIPPET) or "")
+        snippet = str(index.data(Role.SNIPPET) or "").replace("\n", " ")
         spans = _spans(index.data(Role.SNIPPET_SPANS))
-        if not snippet:
+        if snippet:
+            # The code leads the line, so a row says which precedent it is at a glance.
+            prefix = f"{index.data(Role.CODE)}  "
+            snippet = prefix + snippet
+            spans = [(start + len(prefix), end + len(prefix)) for start, end in spans]
+        else:
             snippet, spans = str(index.data(Role.SUBTITLE) or ""), []
         small = self.small_font(opt.font)
         second = QRect(
@@ -159,7 +164,6 @@ class HighlightDelegate(QStyledItemDelegate):
             rect.width(),
             QFontMetrics(small).height(),
         )
-        snippet = snippet.replace("\n", " ")
         draw_highlighted(painter, second, snippet, spans, small, muted, show_first_match=True)
 
 
