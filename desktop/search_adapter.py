@@ -331,9 +331,7 @@ class SearchAdapter:
             )
             for hit in result.hits
         ]
-        expanded = [
-            _expansion(word, also) for word, also in result.expanded_terms.items() if also
-        ]
+        expanded = [_expansion(word, also) for word, also in result.expanded_terms.items() if also]
         notes = list(result.notes)
         if result.stale:
             notes.append("搜索索引正在按新的词典或同义词重建，结果可能不完整")
