@@ -15,8 +15,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+DESKTOP_DIR = Path(__file__).parent
+TRANSLATIONS_DIR = DESKTOP_DIR / "translations"
+#: The main catalogue: every string of the desktop not claimed by an area catalogue.
 CATALOGUE = "precedent_desk"
+#: Area catalogues, each holding the strings of its own sub-package of ``desktop/``, so
+#: that work on one area never rewrites another area's translations.
+AREA_CATALOGUES: dict[str, str] = {}
 DEFAULT_LANGUAGE = "zh_CN"
 #: Language code → its name in that language (shown in the settings as is).
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
@@ -24,8 +29,22 @@ LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
 
 
-def catalogue_path(language: str = DEFAULT_LANGUAGE) -> Path:
-    return TRANSLATIONS_DIR / f"{CATALOGUE}_{language}.qm"
+def catalogues() -> list[str]:
+    return [CATALOGUE, *AREA_CATALOGUES]
+
+
+def catalogue_path(language: str = DEFAULT_LANGUAGE, catalogue: str = CATALOGUE) -> Path:
+    return TRANSLATIONS_DIR / f"{catalogue}_{language}.qm"
+
+
+def catalogue_sources(catalogue: str = CATALOGUE) -> list[Path]:
+    """The Python files whose strings belong to `catalogue`."""
+    every = sorted(DESKTOP_DIR.rglob("*.py"))
+    if catalogue in AREA_CATALOGUES:
+        area = DESKTOP_DIR / AREA_CATALOGUES[catalogue]
+        return [path for path in every if area in path.parents]
+    claimed = [DESKTOP_DIR / folder for folder in AREA_CATALOGUES.values()]
+    return [path for path in every if not any(area in path.parents for area in claimed)]
 
 
 def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> str:
@@ -39,12 +58,14 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return language
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    own = QTranslator(app)
-    if not own.load(str(catalogue_path(language))):
-        log.error("translation %s missing; showing English", catalogue_path(language).name)
-        return "en"
-    app.installTranslator(own)
-    _installed.append(own)
+    for catalogue in catalogues():
+        own = QTranslator(app)
+        path = catalogue_path(language, catalogue)
+        if not own.load(str(path)):
+            log.error("translation %s missing; showing English", path.name)
+            return "en"
+        app.installTranslator(own)
+        _installed.append(own)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", qt_dir):

@@ -30,11 +30,23 @@ def _tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py"))
+    sys.path.insert(0, str(ROOT))
+    from desktop import i18n
+
     unfinished = 0
-    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+    for catalogue in i18n.catalogues():
+        sources = [str(p.relative_to(ROOT)) for p in i18n.catalogue_sources(catalogue)]
+        ts = TRANSLATIONS / f"{catalogue}_{i18n.DEFAULT_LANGUAGE}.ts"
         subprocess.run(
-            [_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
+            [
+                _tool("pyside6-lupdate"),
+                *sources,
+                "-ts",
+                str(ts),
+                "-no-obsolete",
+                "-locations",
+                "none",
+            ],
             check=True,
             cwd=ROOT,
         )

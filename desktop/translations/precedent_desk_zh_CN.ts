@@ -4,27 +4,22 @@
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../library/attachments_panel.py" line="74"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="74"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="74"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="74"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="91"/>
         <source>Text extracted for search (%1 characters)</source>
         <translation>已提取正文供检索（%1 字）</translation>
     </message>
@@ -32,22 +27,18 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../library/attachments_panel.py" line="120"/>
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="121"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="122"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../library/attachments_panel.py" line="146"/>
         <source>Save the new matter first, then attach files.</source>
         <translation>请先保存新事项，再添加附件。</translation>
     </message>
@@ -55,12 +46,10 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../editor/form.py" line="89"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="90"/>
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -68,7 +57,6 @@
 <context>
     <name>DeleteCommand</name>
     <message>
-        <location filename="../library/record_actions.py" line="35"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -76,28 +64,22 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../library/detail.py" line="35"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../library/detail.py" line="36"/>
         <source>Duplicate as new matter</source>
         <translation>复制为新事项</translation>
     </message>
     <message>
-        <location filename="../library/detail.py" line="37"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../library/detail.py" line="38"/>
-        <location filename="../library/detail.py" line="93"/>
         <source>Show personal data…</source>
         <translation>显示个人信息…</translation>
     </message>
     <message>
-        <location filename="../library/detail.py" line="57"/>
         <source>Select a precedent in the list to read it here.
 
 Type in the search box to find precedents, tick filters on the left to narrow them, or press Ctrl+N to record a new matter.</source>
@@ -106,7 +88,6 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 在搜索框中输入关键词查找先例，勾选左侧的筛选条件缩小范围，或按 Ctrl+N 登记新事项。</translation>
     </message>
     <message>
-        <location filename="../library/detail.py" line="93"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
@@ -114,157 +95,126 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../library/detail_html.py" line="44"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="68"/>
         <source>Place</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="70"/>
         <source>Review level</source>
         <translation>研判层级</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="74"/>
         <source>Filed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="76"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="80"/>
         <source>Household size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="82"/>
         <source>Monthly income</source>
         <translation>家庭月收入</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="86"/>
         <source>Found through</source>
         <translation>发现渠道</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="88"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="104"/>
         <source>Measure</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="105"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="106"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="107"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="108"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="119"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="129"/>
         <source>Personal data is masked.</source>
         <translation>个人信息已脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="132"/>
         <source>Personal data is shown unmasked; this view was recorded in the audit trail.</source>
         <translation>正在显示未脱敏的个人信息，本次查看已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="141"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="142"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="166"/>
         <source>Created by %1 on %2</source>
         <translation>%1 创建于 %2</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="172"/>
         <source>last changed by %1 on %2</source>
         <translation>%1 最后修改于 %2</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="176"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="195"/>
         <source>Hardships</source>
         <translation>困难情形</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="199"/>
         <source>Why policy did not fit</source>
         <translation>政策障碍</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="202"/>
         <source>Situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="203"/>
         <source>Deliberation</source>
         <translation>研判过程与意见</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="204"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="205"/>
         <source>Measures</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../library/detail_html.py" line="206"/>
         <source>Persons</source>
         <translation>当事人</translation>
     </message>
@@ -272,22 +222,18 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>DraftsDialog</name>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="74"/>
         <source>Unsaved drafts</source>
         <translation>未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="78"/>
         <source>These changes were kept when the program closed before they were saved. Continue with one, or discard those you no longer need.</source>
         <translation>以下修改在程序关闭前尚未保存，已自动留存为草稿。可以继续编辑，也可以丢弃不再需要的草稿。</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="101"/>
         <source>Continue editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="103"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
@@ -295,27 +241,22 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="54"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="54"/>
         <source>Precedent</source>
         <translation>案例编号</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="54"/>
         <source>Kept at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="64"/>
         <source>(no title yet)</source>
         <translation>（尚无标题）</translation>
     </message>
     <message>
-        <location filename="../dialogs/drafts_dialog.py" line="66"/>
         <source>new matter</source>
         <translation>新事项</translation>
     </message>
@@ -323,58 +264,45 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>EditorPanel</name>
     <message>
-        <location filename="../editor/editor.py" line="101"/>
         <source>Save</source>
         <extracomment>(parent, my record, their record) → the merged record to save, or None to keep editing.</extracomment>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="103"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="136"/>
         <source>New matter</source>
         <translation>新事项</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="149"/>
-        <location filename="../editor/editor.py" line="153"/>
-        <location filename="../editor/editor.py" line="169"/>
-        <location filename="../editor/editor.py" line="273"/>
         <source>Editing %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="158"/>
         <source>New matter from %1</source>
         <translation>由 %1 复制的新事项</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="204"/>
         <source>Draft kept at %1</source>
         <translation>草稿已于 %1 自动保存</translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="206"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../editor/editor.py" line="250"/>
         <source>%n field(s) need attention before saving.</source>
         <translation>
             <numerusform>有 %n 处需要修改后才能保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../editor/editor.py" line="275"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -382,37 +310,30 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="33"/>
         <source>Export precedents</source>
         <translation>导出先例</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="35"/>
         <source>All precedents (%1)</source>
         <translation>全部先例（%1 条）</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="38"/>
         <source>The current search results (%1)</source>
         <translation>当前搜索结果（%1 条）</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="42"/>
         <source>Mask personal data (recommended)</source>
         <translation>个人信息脱敏（推荐）</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="45"/>
         <source>Why unmasked data must leave the program</source>
         <translation>导出未脱敏信息的理由（必填）</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="49"/>
         <source>Names become 王某, ID and phone numbers are shortened, addresses stop at the town. An unmasked export is recorded in the audit trail with its reason.</source>
         <translation>脱敏后姓名显示为“王某”，身份证号和电话号码部分隐去，地址只保留到镇街。导出未脱敏的文件会连同理由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../dialogs/export_dialog.py" line="58"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
@@ -420,12 +341,10 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>FacetModel</name>
     <message>
-        <location filename="../library/facets.py" line="160"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="160"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -433,37 +352,30 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>Facets</name>
     <message>
-        <location filename="../library/facets.py" line="34"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="35"/>
         <source>Hardship</source>
         <translation>困难情形</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="36"/>
         <source>Policy barrier</source>
         <translation>政策障碍</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="37"/>
         <source>Measure</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="38"/>
         <source>Review level</source>
         <translation>研判层级</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="39"/>
         <source>Year filed</source>
         <translation>提出年份</translation>
     </message>
     <message>
-        <location filename="../library/facets.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -471,7 +383,6 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>FieldNote</name>
     <message>
-        <location filename="../editor/form.py" line="73"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -479,42 +390,34 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../dialogs/files.py" line="36"/>
         <source>Import precedents</source>
         <translation>导入先例</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="38"/>
         <source>Precedent files (*.jsonl *.json *.ndjson *.xlsx);;All files (*)</source>
         <translation>先例文件 (*.jsonl *.json *.ndjson *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="51"/>
         <source>Export precedents</source>
         <translation>导出先例</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="53"/>
         <source>Excel ledger (*.xlsx);;JSON Lines (*.jsonl)</source>
         <translation>Excel 台账 (*.xlsx);;JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="67"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="69"/>
         <source>Documents and images (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)</source>
         <translation>文档和图片 (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="88"/>
         <source>Office template</source>
         <translation>单位公文模板</translation>
     </message>
     <message>
-        <location filename="../dialogs/files.py" line="90"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -522,12 +425,10 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>GroupsModel</name>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="132"/>
         <source>Words searched as one</source>
         <translation>视为同义的词语</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="132"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -535,42 +436,34 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="115"/>
         <source>%1: %2 record(s) have problems and cannot be imported; %3 are valid.</source>
         <translation>%1：%2 条记录有错误，无法导入；%3 条记录正确。</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="124"/>
         <source>Import: problems found</source>
         <translation>导入：发现错误</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="128"/>
         <source>Import the %1 valid records</source>
         <translation>导入正确的 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="134"/>
         <source>Import nothing</source>
         <translation>全部不导入</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="141"/>
         <source>%1: %2 created, %3 updated, %4 unchanged, %5 skipped.</source>
         <translation>%1：新建 %2 条，更新 %3 条，未变 %4 条，跳过 %5 条。</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="150"/>
         <source>Skipped records were written to %1</source>
         <translation>跳过的记录及原因已写入 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="154"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="161"/>
         <source>Import not possible</source>
         <translation>无法导入</translation>
     </message>
@@ -578,17 +471,14 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/import_report.py" line="59"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -596,47 +486,39 @@ Type in the search box to find precedents, tick filters on the left to narrow th
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../library/page.py" line="83"/>
         <source>Search precedents, e.g. 戈谢病, 独居老人 区:集美 措施:临时救助</source>
         <extracomment>(done, total) while the search index is built. Emitted once, when the index has answered the first query.</extracomment>
         <translation>搜索先例，如：戈谢病、独居老人 区:集美 措施:临时救助</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="97"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="199"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="237"/>
         <source>Similar precedents are unavailable: %1</source>
         <translation>相似先例暂不可用：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="243"/>
         <source>The search index could not be opened: %1</source>
         <translation>无法打开搜索索引：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="265"/>
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>共 %n 条先例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/page.py" line="267"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="278"/>
         <source>The library holds no precedents yet.
 
 Press Ctrl+N to record a new matter, or import a ledger with File ▸ Import.</source>
@@ -645,7 +527,6 @@ Press Ctrl+N to record a new matter, or import a ledger with File ▸ Import.</s
 按 Ctrl+N 登记新事项，或通过“文件 ▸ 导入”导入台账。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="284"/>
         <source>No precedent matches 「%1」.
 
 Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press Esc to start over.</source>
@@ -654,17 +535,14 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 可以减少或缩短关键词（输入“戈谢”也能找到“戈谢病”），去掉某个筛选条件，或按 Esc 重新开始。</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="298"/>
         <source>Also searched for: %1</source>
         <translation>同时搜索了：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="306"/>
         <source>Filters: %1</source>
         <translation>筛选：%1</translation>
     </message>
     <message>
-        <location filename="../library/page.py" line="363"/>
         <source>Rebuilding the search index…</source>
         <translation>正在重建搜索索引…</translation>
     </message>
@@ -672,60 +550,48 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="61"/>
-        <location filename="../main_window.py" line="42"/>
         <source>Precedent Desk</source>
         <translation>一事一议先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
         <source>Library</source>
         <translation>先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
         <source>Meetings</source>
         <translation>研判会议</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
         <source>Patterns</source>
         <translation>规律与政策</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="100"/>
         <source>%n unsaved draft(s) found: Tools ▸ Unsaved drafts.</source>
         <translation>
             <numerusform>发现 %n 份未保存的草稿：工具 ▸ 未保存的草稿。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
         <source>Nothing to save: no precedent is being edited.</source>
         <translation>没有需要保存的内容：当前没有正在编辑的先例。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
         <source>About Precedent Desk</source>
         <translation>关于一事一议先例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
         <source>&lt;b&gt;Precedent Desk&lt;/b&gt; %1&lt;br&gt;Records, finds and reuses 一事一议 precedents.&lt;br&gt;&lt;br&gt;Data folder: %2&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;一事一议先例库&lt;/b&gt; %1&lt;br&gt;记录、检索和借鉴“一事一议”先例。&lt;br&gt;&lt;br&gt;数据文件夹：%2&lt;br&gt;数据库：%3</translation>
     </message>
@@ -733,27 +599,22 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>MeasuresModel</name>
     <message>
-        <location filename="../editor/rows.py" line="131"/>
         <source>Measure</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="132"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="133"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="134"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="135"/>
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
@@ -761,32 +622,26 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../pages/empty_page.py" line="45"/>
         <source>Case meetings</source>
         <translation>研判会议</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="47"/>
         <source>Case meetings will be run from here: the four-level review of a hard matter (village, town, district, city), the meeting itself and its minutes.</source>
         <translation>这里将用于组织研判会议：疑难事项的四级研判（村居、镇街、区、市）、专题会议本身以及会议纪要。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="51"/>
         <source>Put a matter on a meeting&apos;s agenda and move it up a review level.</source>
         <translation>把事项列入会议议程，必要时提交上一级研判。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="53"/>
         <source>Look at similar precedents during the meeting and record which are followed.</source>
         <translation>会上查看相似先例，并记录参照了哪些先例。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="55"/>
         <source>Record the decision, the measures, amounts and responsible departments.</source>
         <translation>记录研判结论、救助措施、金额和责任部门。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="56"/>
         <source>Export the minutes (会议纪要) as an official Word document.</source>
         <translation>把会议纪要导出为规范格式的 Word 公文。</translation>
     </message>
@@ -794,27 +649,22 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>PatternsPage</name>
     <message>
-        <location filename="../pages/empty_page.py" line="65"/>
         <source>Patterns and policies</source>
         <translation>规律与政策</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="67"/>
         <source>Recurring kinds of hard cases will be found here, so that a matter decided again and again can become a general policy.</source>
         <translation>这里将发现反复出现的疑难情形，让多次一事一议的同类事项转化为普惠政策。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="71"/>
         <source>Groups of precedents that share hardships, barriers and measures.</source>
         <translation>困难情形、政策障碍和救助措施相近的先例分组。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="72"/>
         <source>How often each pattern occurred, in which districts, with what amounts.</source>
         <translation>每类情形出现的次数、分布的区和涉及的金额。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="73"/>
         <source>A draft general policy in the official document format, ready to edit.</source>
         <translation>按公文格式起草的普惠政策草案，可直接修改。</translation>
     </message>
@@ -822,22 +672,18 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>PersonsModel</name>
     <message>
-        <location filename="../editor/rows.py" line="143"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="143"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="143"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../editor/rows.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -845,132 +691,106 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>PrecedentForm</name>
     <message>
-        <location filename="../editor/form.py" line="148"/>
         <source>Measures</source>
         <translation>救助措施</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="151"/>
         <source>Persons</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="217"/>
         <source>Basic facts</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="218"/>
         <source>Code</source>
         <translation>案例编号</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="219"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="219"/>
         <source>One line on the matter</source>
         <translation>一句话概括事项</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="224"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="225"/>
         <source>Town or street</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="226"/>
         <source>Filed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="227"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="231"/>
         <source>Review level</source>
         <translation>研判层级</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="234"/>
         <source>Found through</source>
         <translation>发现渠道</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="238"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="239"/>
         <source>Household size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="240"/>
         <source>Monthly income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="243"/>
         <source>Hardships and barriers</source>
         <translation>困难情形与政策障碍</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="244"/>
         <source>Hardships</source>
         <translation>困难情形</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="248"/>
         <source>Why policy did not fit</source>
         <translation>政策障碍</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="251"/>
         <source>Separated by 、 or commas</source>
         <translation>多个标签用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="252"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="255"/>
         <source>Situation and deliberation</source>
         <translation>情况与研判</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="257"/>
         <source>Situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="258"/>
         <source>Deliberation</source>
         <translation>研判过程与意见</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="259"/>
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="283"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../editor/form.py" line="284"/>
         <source>Remove row</source>
         <translation>删除所选行</translation>
     </message>
@@ -978,118 +798,94 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../dialogs/questions.py" line="31"/>
         <source>Delete precedent</source>
         <translation>删除先例</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="33"/>
         <source>Delete %1 「%2」?</source>
         <translation>删除 %1「%2」？</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="36"/>
         <source>You can undo this with Edit ▸ Undo until you close the program.</source>
         <translation>关闭程序之前，可以用“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="41"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="43"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="54"/>
         <source>Remove attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="55"/>
         <source>Remove the attachment 「%1」? This cannot be undone.</source>
         <translation>删除附件「%1」？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="75"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="77"/>
         <source>Save the changes to 「%1」?</source>
         <translation>保存对「%1」的修改吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="78"/>
-        <location filename="../dialogs/questions.py" line="113"/>
         <source>new matter</source>
         <translation>新事项</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="82"/>
         <source>If you discard them, the draft is deleted as well.</source>
         <translation>如果放弃，自动保存的草稿也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="84"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="86"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="89"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="108"/>
         <source>Unsaved draft found</source>
         <translation>发现未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="110"/>
         <source>There are unsaved changes to 「%1」 from %2. Continue with them?</source>
         <translation>「%1」有 %2 留下的未保存修改。要继续这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="117"/>
         <source>Restore the draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="120"/>
         <source>Start from the saved version</source>
         <translation>从已保存的版本开始</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="139"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="142"/>
         <source>Your changes are kept as a draft. You can go on editing and copy them over after reloading, or load the other version now and lose them.</source>
         <translation>您的修改已保存为草稿。可以继续编辑，稍后重新载入再把修改誊过去；也可以现在载入对方的版本，放弃您的修改。</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="149"/>
         <source>Keep my changes</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="152"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="157"/>
         <source>Compare and merge…</source>
         <translation>对比并合并…</translation>
     </message>
@@ -1097,38 +893,30 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>RecordPane</name>
     <message>
-        <location filename="../library/record_pane.py" line="80"/>
         <source>Similar precedents</source>
         <translation>相似先例</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="81"/>
-        <location filename="../library/record_pane.py" line="161"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="189"/>
         <source>Looking for similar precedents…</source>
         <translation>正在查找相似先例…</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="224"/>
         <source>Describe the matter; similar precedents appear as you write.</source>
         <translation>填写事项情况，相似先例会随之显示在这里。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="297"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="308"/>
         <source>Restored %1.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../library/record_pane.py" line="362"/>
         <source>No program is set up to open %1.</source>
         <translation>系统中没有可以打开 %1 的程序。</translation>
     </message>
@@ -1136,37 +924,30 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../library/results_model.py" line="60"/>
         <source>Precedent</source>
         <translation>先例</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="61"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="62"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="63"/>
         <source>Filed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="64"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../library/results_model.py" line="66"/>
         <source>Relevance</source>
         <translation>相关度</translation>
     </message>
@@ -1174,28 +955,23 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../library/results_view.py" line="86"/>
         <source>Most relevant first</source>
         <extracomment>Default widths of the result columns (the title stretches). Shown only when asked for (header menu): the code is on each row&apos;s second line.</extracomment>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../library/results_view.py" line="87"/>
         <source>Newest filed first</source>
         <translation>提出日期：新→旧</translation>
     </message>
     <message>
-        <location filename="../library/results_view.py" line="88"/>
         <source>Oldest filed first</source>
         <translation>提出日期：旧→新</translation>
     </message>
     <message>
-        <location filename="../library/results_view.py" line="89"/>
         <source>By code</source>
         <translation>按编号</translation>
     </message>
     <message>
-        <location filename="../library/results_view.py" line="90"/>
         <source>By district</source>
         <translation>按区</translation>
     </message>
@@ -1203,22 +979,18 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>RevealReason</name>
     <message>
-        <location filename="../dialogs/questions.py" line="172"/>
         <source>Show personal data</source>
         <translation>显示个人信息</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="175"/>
         <source>Names, ID numbers and phone numbers of %1 will be shown unmasked. This is recorded in the audit trail with your name and the reason.</source>
         <translation>将显示 %1 中未脱敏的姓名、身份证号和电话号码。本次查看将连同您的姓名和理由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="183"/>
         <source>Reason, e.g. checking identity for the annual review</source>
         <translation>查看理由，如：年度复核核实身份</translation>
     </message>
     <message>
-        <location filename="../dialogs/questions.py" line="187"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -1226,145 +998,115 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <extracomment>Font roles of exported documents and the usual official fonts for each.</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="68"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="69"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="70"/>
         <source>Documents</source>
         <translation>公文导出</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="73"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="75"/>
         <source>Vocabularies (administrators)</source>
         <translation>词表（管理员）</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="111"/>
         <source>Officer name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="112"/>
         <source>Department</source>
         <translation>所在部门</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="116"/>
         <source>Named in reports and minutes, and in the audit trail of your changes.</source>
         <translation>用于报告、会议纪要，以及您所做修改的审计记录。</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="120"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="121"/>
         <source>A new language applies at the next start.</source>
         <translation>更改语言后，重新启动程序生效。</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="127"/>
-        <location filename="../dialogs/settings_dialog.py" line="172"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="133"/>
         <source>Empty: the database file in the data folder</source>
         <translation>留空：使用数据文件夹中的数据库文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="134"/>
-        <location filename="../dialogs/settings_dialog.py" line="211"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="135"/>
         <source>Shared database</source>
         <translation>共用数据库</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="140"/>
         <source>For an office server, e.g. postgresql+psycopg://user:password@server/precedents. A new folder or database applies at the next start.</source>
         <translation>办公室服务器的地址，如 postgresql+psycopg://用户名:密码@服务器/precedents。更改数据文件夹或数据库后，重新启动程序生效。</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="147"/>
         <source>In use now</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="153"/>
         <source>Title font</source>
         <translation>标题字体</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="154"/>
         <source>Body font</source>
         <translation>正文字体</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="155"/>
         <source>First-level heading font</source>
         <translation>一级标题字体</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="156"/>
         <source>Second-level heading font</source>
         <translation>二级标题字体</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="157"/>
         <source>Page number font</source>
         <translation>页码字体</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="167"/>
         <source>Default (%1)</source>
         <translation>默认（%1）</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="171"/>
         <source>Empty: the built-in layout</source>
         <translation>留空：使用内置版式</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="177"/>
         <source>Office template (.docx)</source>
         <translation>单位公文模板（.docx）</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="188"/>
         <source>How much each attribute counts when precedents are compared. Only the ratios matter; 0 leaves an attribute out.</source>
         <translation>比较先例时各项属性所占的分量。只有相互之间的比例起作用；设为 0 表示不考虑该项。</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="203"/>
         <source>Default %1</source>
         <translation>默认值 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="226"/>
         <source>「%1」 is not a database address.</source>
         <translation>「%1」不是有效的数据库地址。</translation>
     </message>
@@ -1372,7 +1114,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>SimilarModel</name>
     <message>
-        <location filename="../library/similar_panel.py" line="69"/>
         <source> (not decided yet)</source>
         <translation>（尚未决定）</translation>
     </message>
@@ -1380,29 +1121,24 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>SimilarPanel</name>
     <message>
-        <location filename="../library/similar_panel.py" line="160"/>
         <source>Select a precedent to see similar ones.</source>
         <translation>选择一条先例，即可查看与之相似的先例。</translation>
     </message>
     <message>
-        <location filename="../library/similar_panel.py" line="168"/>
         <source>The similarity index is being prepared…</source>
         <translation>正在准备相似先例索引…</translation>
     </message>
     <message>
-        <location filename="../library/similar_panel.py" line="173"/>
         <source>No similar precedents on file.</source>
         <translation>库中没有相似的先例。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../library/similar_panel.py" line="175"/>
         <source>%n close precedent(s) (similarity %1 or more).</source>
         <translation>
             <numerusform>有 %n 条高度相似的先例（相似度 %1 及以上）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../library/similar_panel.py" line="177"/>
         <source>No close precedent: nothing on file reaches similarity %1.</source>
         <translation>没有高度相似的先例：库中没有相似度达到 %1 的先例。</translation>
     </message>
@@ -1410,27 +1146,22 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../pages/empty_page.py" line="82"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="84"/>
         <source>Figures for reports upward will be shown here: matters and precedents by district, year, status and review level, amounts by measure, and how long decisions took.</source>
         <translation>这里将显示向上级报送所需的数据：按区、年份、状态和研判层级统计的事项和先例，各项措施的金额，以及从提出到决定所用的时间。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="89"/>
         <source>Counts and charts over any period and district.</source>
         <translation>任意时段、任意区的数量统计和图表。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="90"/>
         <source>Amounts paid per measure, and days from filing to decision.</source>
         <translation>各项救助措施的金额，以及从提出到决定的天数。</translation>
     </message>
     <message>
-        <location filename="../pages/empty_page.py" line="91"/>
         <source>Meanwhile the command line gives the same figures: precedents stats.</source>
         <translation>在此之前，可以用命令行得到同样的数据：precedents stats。</translation>
     </message>
@@ -1438,54 +1169,44 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status.py" line="17"/>
         <source>Officer: %1</source>
         <translation>经办人：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status.py" line="25"/>
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>共 %n 条先例</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status.py" line="27"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 条 / 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../status.py" line="32"/>
         <source>Search index: not open</source>
         <translation>搜索索引：未打开</translation>
     </message>
     <message>
-        <location filename="../status.py" line="33"/>
         <source>Search index: opening…</source>
         <translation>搜索索引：正在打开…</translation>
     </message>
     <message>
-        <location filename="../status.py" line="34"/>
         <source>Search index: rebuilding…</source>
         <translation>搜索索引：正在重建…</translation>
     </message>
     <message>
-        <location filename="../status.py" line="35"/>
         <source>Search index: ready</source>
         <translation>搜索索引：就绪</translation>
     </message>
     <message>
-        <location filename="../status.py" line="36"/>
         <source>Search index: unavailable</source>
         <translation>搜索索引：不可用</translation>
     </message>
     <message>
-        <location filename="../status.py" line="47"/>
         <source>Search index: building %1%</source>
         <translation>搜索索引：正在建立 %1%</translation>
     </message>
     <message>
-        <location filename="../status.py" line="49"/>
         <source>Search index: building (%1 read)</source>
         <translation>搜索索引：正在建立（已读取 %1 条）</translation>
     </message>
@@ -1493,18 +1214,15 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>Task</name>
     <message>
-        <location filename="../tasks.py" line="140"/>
         <source>Cancelling…</source>
         <extracomment>How long work may run before its progress dialog appears (milliseconds). Progress signals closer together than this are dropped (seconds). Emitted last, after the callbacks ran, whatever the outcome. Set when nobody is left to receive the outcome (program closing).</extracomment>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="148"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -1512,28 +1230,23 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>TermPicker</name>
     <message>
-        <location filename="../editor/pickers.py" line="119"/>
         <source>Type a term or a synonym, then Enter</source>
         <extracomment>A message about text that names no term (shown beside the field).</extracomment>
         <translation>输入词语或同义词后按回车</translation>
     </message>
     <message>
-        <location filename="../editor/pickers.py" line="129"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../editor/pickers.py" line="130"/>
         <source>Choose from the list</source>
         <translation>从列表中选择</translation>
     </message>
     <message>
-        <location filename="../editor/pickers.py" line="163"/>
         <source>「%1」 is not a term of this list</source>
         <translation>「%1」不在本词表中</translation>
     </message>
     <message>
-        <location filename="../editor/pickers.py" line="203"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -1541,17 +1254,14 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>TermsModel</name>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="70"/>
         <source>Term</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="70"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="70"/>
         <source>Broader term</source>
         <translation>上位词</translation>
     </message>
@@ -1559,47 +1269,38 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../library/transfer.py" line="54"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="62"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="69"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="76"/>
         <source>Imported %1: %2 created, %3 updated.</source>
         <translation>已导入 %1：新建 %2 条，更新 %3 条。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="84"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>导入已取消，未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="113"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="114"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="119"/>
         <source>Exported %1 precedent(s) to %2 (masked).</source>
         <translation>已导出 %1 条先例到 %2（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../library/transfer.py" line="121"/>
         <source>Exported %1 precedent(s) to %2, unmasked; recorded in the audit trail.</source>
         <translation>已导出 %1 条先例到 %2（未脱敏），已记入审计日志。</translation>
     </message>
@@ -1607,62 +1308,50 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>VocabularyEditor</name>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="184"/>
         <source>Changes are saved at once, recorded in the audit trail and apply to everyone sharing this database. Separate several synonyms with 、. Changed search synonyms take effect after Tools ▸ Rebuild search index.</source>
         <translation>修改立即保存、记入审计日志，并对共用此数据库的所有人生效。多个同义词用“、”分隔。修改后的搜索同义词在“工具 ▸ 重建搜索索引”后生效。</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="201"/>
         <source>Add term…</source>
         <translation>添加词语…</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="207"/>
         <source>Add group…</source>
         <translation>添加同义词组…</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="208"/>
         <source>Remove group</source>
         <translation>删除同义词组</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="212"/>
         <source>Vocabulary:</source>
         <translation>词表：</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="217"/>
         <source>Search synonyms</source>
         <translation>搜索同义词</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="253"/>
         <source>Add term</source>
         <translation>添加词语</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="254"/>
         <source>New term for %1:</source>
         <translation>%1的新词语：</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="260"/>
         <source>「%1」 is already a term.</source>
         <translation>「%1」已在词表中。</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="270"/>
         <source>A synonym group needs at least two words.</source>
         <translation>同义词组至少需要两个词。</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="276"/>
         <source>Add synonym group</source>
         <translation>添加同义词组</translation>
     </message>
     <message>
-        <location filename="../dialogs/vocabulary_editor.py" line="276"/>
         <source>Words searched as one, separated by 、:</source>
         <translation>视为同义的词语，用“、”分隔：</translation>
     </message>
@@ -1670,117 +1359,94 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="29"/>
         <source>&amp;New matter</source>
         <translation>新建事项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="32"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="35"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="37"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="39"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="41"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="42"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="44"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="46"/>
         <source>&amp;Edit precedent</source>
         <translation>编辑先例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="48"/>
         <source>D&amp;uplicate as new matter</source>
         <translation>复制为新事项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="50"/>
         <source>&amp;Delete precedent…</source>
         <translation>删除先例(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="56"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="58"/>
         <source>&amp;Clear search</source>
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="65"/>
         <source>&amp;Rebuild search index</source>
         <translation>重建搜索索引(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="66"/>
         <source>Unsaved &amp;drafts…</source>
         <translation>未保存的草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="67"/>
         <source>Open data &amp;folder</source>
         <translation>打开数据文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="68"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
         <source>&amp;About Precedent Desk</source>
         <translation>关于一事一议先例库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="80"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="88"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="100"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1788,7 +1454,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="121"/>
         <source>The data folder cannot be used: %1</source>
         <translation>无法使用数据文件夹：%1</translation>
     </message>
@@ -1796,29 +1461,22 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
 <context>
     <name>errors</name>
     <message>
-        <location filename="../errors.py" line="47"/>
-        <location filename="../errors.py" line="53"/>
-        <location filename="../errors.py" line="59"/>
         <source>Precedent Desk</source>
         <translation>一事一议先例库</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56"/>
         <source>The file could not be read or written: %1</source>
         <translation>无法读写文件：%1</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="63"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="68"/>
         <source>Something went wrong that the program did not expect. Your saved data is safe; unsaved changes are kept as a draft. The details have been written to the log.</source>
         <translation>程序遇到了意外的问题。已保存的数据不受影响，未保存的修改已留存为草稿。详细情况已写入日志。</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="74"/>
         <source>Log folder: %1</source>
         <translation>日志文件夹：%1</translation>
     </message>

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
-TS_FILE = i18n.TRANSLATIONS_DIR / f"{i18n.CATALOGUE}_zh_CN.ts"
+CATALOGUES = i18n.catalogues()
+
+
+def ts_file(catalogue: str) -> Path:
+    return i18n.TRANSLATIONS_DIR / f"{catalogue}_zh_CN.ts"
+
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 #: Latin text that is the same in Chinese: formats, codes, names of things.
@@ -49,8 +55,9 @@ def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
     return out
 
 
-def test_every_message_is_translated() -> None:
-    for (context, source), message in messages(TS_FILE).items():
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_every_message_is_translated(catalogue: str) -> None:
+    for (context, source), message in messages(ts_file(catalogue)).items():
         translation = message.find("translation")
         assert translation is not None
         assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), source
@@ -58,24 +65,27 @@ def test_every_message_is_translated() -> None:
         assert any(CJK.search(t) for t in texts), f"{context}: {source!r} has no Chinese"
 
 
-def test_catalogue_covers_every_source_string(tmp_path: Path) -> None:
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_catalogue_covers_every_source_string(tmp_path: Path, catalogue: str) -> None:
     lupdate = tool("pyside6-lupdate")
     if lupdate is None:
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
+    sources = [str(p) for p in i18n.catalogue_sources(catalogue)]
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
-    missing = set(messages(fresh)) - set(messages(TS_FILE))
+    missing = set(messages(fresh)) - set(messages(ts_file(catalogue)))
     assert not missing, f"run tools/update_translations.py; untranslated: {sorted(missing)}"
 
 
-def test_compiled_catalogue_matches_the_ts_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_compiled_catalogue_matches_the_ts_file(tmp_path: Path, catalogue: str) -> None:
     lrelease = tool("pyside6-lrelease")
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
     compiled = tmp_path / "fresh.qm"
-    subprocess.run([lrelease, str(TS_FILE), "-qm", str(compiled)], check=True, capture_output=True)
-    assert compiled.read_bytes() == i18n.catalogue_path().read_bytes()
+    source = ts_file(catalogue)
+    subprocess.run([lrelease, str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    assert compiled.read_bytes() == i18n.catalogue_path(catalogue=catalogue).read_bytes()
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
