@@ -25,7 +25,6 @@ from sqlalchemy import select
 from precedents.library import Library
 from precedents.patterns.models import PolicyCoverageRow, PolicyRow
 from precedents.record import PrecedentRecord
-from precedents.store.vocabulary import load_synonyms
 
 if TYPE_CHECKING:
     from search_index.service import SearchService
@@ -279,24 +278,18 @@ class SearchAdapter:
             self._similar.settings = similarity_settings(self.library)
 
     def _open_similar_folder(self) -> SimilarityIndex:
+        from search_index.library import similarity_folder, similarity_index
         from search_index.similar import CLOSE_THRESHOLD as ENGINE_THRESHOLD
-        from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
+        from search_index.similar import SimilarityIndexUnusable
 
         assert ENGINE_THRESHOLD == CLOSE_THRESHOLD, "the engine moved its threshold"
-        with self.library.session() as session:
-            groups = load_synonyms(session)
-        folder = self.library.index_dir / "similar"
-        options = {
-            "vocabulary": self.library.vocabulary(),
-            "settings": similarity_settings(self.library),
-            "extra_synonym_groups": groups,
-        }
+        settings = similarity_settings(self.library)
         try:
-            return SimilarityIndex.open(folder, **options)
+            return similarity_index(self.library, settings)
         except SimilarityIndexUnusable as exc:
             log.warning("similarity index discarded, to be refilled: %s", exc.message)
-            shutil.rmtree(folder, ignore_errors=True)
-            return SimilarityIndex.open(folder, **options)
+            shutil.rmtree(similarity_folder(self.library), ignore_errors=True)
+            return similarity_index(self.library, settings)
 
     # -- search -------------------------------------------------------------------
 
