@@ -123,6 +123,8 @@ class Maintainer:
             else:
                 reason = "词典、同义词或索引格式已更新"
             self.rebuild(progress)
+            if self._state is not None:  # what a build killed half-way left behind
+                self.folder.remove_unused({self._state.build})
             report = OpenReport(rebuilt=True, reason=reason)
         else:
             # The feed first: what remains different afterwards is what the feed
