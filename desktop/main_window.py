@@ -17,6 +17,7 @@ from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
+from desktop.office.wiring import install as install_office
 from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.library_page.index_state_changed.connect(self.status.show_index_state)
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
+        self.office = install_office(self)
         self._restore_layout()
 
     def _navigation(self) -> QActionGroup:
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called once the window is on screen: load data and the index in the background."""
         self.library_page.start()
+        self.office.start()
         drafts = DraftStore(self.library.paths.drafts).all()
         if drafts:
             self.status.say(
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.library_page.record.editor
         if self._closing or not editor.is_dirty():
+            self.office.stop()
             self.save_layout()
             event.accept()
             return
