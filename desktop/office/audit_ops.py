@@ -11,6 +11,7 @@ chooses otherwise and gives a reason; the export is itself recorded.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,22 +82,76 @@ def audit_filter(
     )
 
 
+#: Names of the detail keys the domain records, as the viewer shows them.
+DETAIL_LABELS: dict[str, str] = {
+    "status": "状态",
+    "version": "版本",
+    "file": "文件",
+    "files": "文件",
+    "count": "条数",
+    "counts": "条数",
+    "created": "新建",
+    "updated": "更新",
+    "unchanged": "未变",
+    "rejected": "未导入",
+    "masked": "脱敏",
+    "via": "途径",
+    "kind": "类型",
+    "size": "大小",
+    "before": "之前",
+    "after": "之后",
+    "filter": "筛选条件",
+    "record": "记录",
+    "policy": "政策",
+    "terms": "词条",
+    "synonyms": "同义词",
+    "parent": "上级",
+    "review": "复核",
+}
+EMPTY = "（空）"
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
+def _plain(value: object) -> str:
+    """A detail value as words: lists joined with 、, objects as 名称：值, yes/no."""
+    if value is None or value == "" or value == [] or value == {}:
+        return EMPTY
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{DETAIL_LABELS.get(k, k)}：{_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _value(text: str) -> str:
+    """A spreadsheet cell of the export (JSON for lists and objects) as words."""
+    if text[:1] in ("[", "{"):
+        try:
+            return _plain(json.loads(text))
+        except ValueError:
+            return text
+    return text or EMPTY
+
+
 def _row(cells: list[list[str]]) -> AuditRow:
     """One `AuditRow` from the spreadsheet rows of an event (one per changed field)."""
     head = cells[0]
-    changes = [(c[6], c[7], c[8]) for c in cells if c[6]]
-    rest = head[11]
-    if changes:
-        summary = "；".join(f"{f}：{_short(old)} → {_short(new)}" for f, old, new in changes)
-        details = "\n".join(f"{f}：{old} → {new}" for f, old, new in changes)
-        details += f"\n{rest}" if rest else ""
-    else:
-        summary, details = _short(rest), rest
+    changes = [(c[6], _value(c[7]), _value(c[8])) for c in cells if c[6]]
+    rest = _value(head[11]) if head[11] else ""
+    summary_parts = [
+        f"{f}：{old} → {new}" if len(old) + len(new) <= SHORT else f"{f}" for f, old, new in changes
+    ]
+    if rest:
+        summary_parts.append(rest)
+    details = [f"{f}\n　原值：{old}\n　新值：{new}" for f, old, new in changes]
+    if rest:
+        details.append(rest)
     return AuditRow(
         id=int(head[0]),
         at=head[1][:19],
@@ -104,9 +159,9 @@ def _row(cells: list[list[str]]) -> AuditRow:
         action=head[3],
         entity=head[4],
         code=head[5],
-        summary=summary,
+        summary=_short("；".join(summary_parts)) if not changes else "；".join(summary_parts),
         reason=head[10],
-        details=details,
+        details="\n".join(details),
         personal=any(c[9] for c in cells),
     )
 

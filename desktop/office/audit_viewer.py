@@ -102,7 +102,7 @@ class AuditViewer(QDialog):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((150, 80, 130, 60, 120, 0, 180)):
+        for column, width in enumerate((150, 80, 130, 50, 160, 0, 180)):
             if width:
                 self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
@@ -112,8 +112,8 @@ class AuditViewer(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         self.count_label = QLabel(self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet("color: #2e7d32;")

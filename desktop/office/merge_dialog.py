@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.office.merge_delegate import DiffDelegate
 from desktop.office.merge_model import FIELD, MINE, STATE, THEIRS, MergeModel
 from precedents.record import PrecedentRecord
 from precedents.store.merge import compare_versions, merge
@@ -69,6 +70,7 @@ class MergeDialog(QDialog):
         layout.addLayout(row)
         self.model.choices_changed.connect(self._update)
         self._update()
+        self.buttons.setFocus()
 
     def _summary(self) -> str:
         c = self.model.comparison
@@ -92,6 +94,8 @@ class MergeDialog(QDialog):
     def _table(self) -> QTableView:
         view = QTableView(self)
         view.setModel(self.model)
+        view.setItemDelegateForColumn(MINE, DiffDelegate(view))
+        view.setItemDelegateForColumn(THEIRS, DiffDelegate(view))
         view.setWordWrap(True)
         view.setAlternatingRowColors(False)
         view.setSelectionMode(QTableView.SelectionMode.NoSelection)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.office.merge_delegate import SPANS_ROLE, changed_spans
 from precedents.store.merge import Comparison, FieldComparison, FieldState, Side
 
 translate = QCoreApplication.translate
@@ -144,6 +145,9 @@ class MergeModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in SIDES:
             return self._text(row, column)
+        if role == SPANS_ROLE and column in SIDES:
+            mine, theirs = changed_spans(self._text(row, MINE), self._text(row, THEIRS))
+            return mine if column == MINE else theirs
         if role == Qt.ItemDataRole.CheckStateRole and column in SIDES:
             ticked = chosen == SIDES[column]
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked

@@ -41,6 +41,7 @@ def test_the_menu_opens_one_viewer_listing_the_newest_first(
     assert rows[0].actor == "李四" and rows[0].action == "修改" and rows[0].code == CODE
     assert "标题：" in rows[0].summary and "李四改的标题" in rows[0].summary
     assert [r.action for r in rows[1:]] == ["新建"] * 4
+    assert rows[1].summary == "状态：已决定，版本：1"
     assert viewer.count_label.text() == "5 event(s)"
     window.actions_.audit_trail.trigger()
     assert window.findChildren(AuditViewer) == [viewer], "raised again, not opened twice"

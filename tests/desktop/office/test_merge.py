@@ -156,3 +156,11 @@ def test_going_back_from_the_merge_view_keeps_my_text(
     assert editor.form.fields()["title"] == "我的标题"
     with library.session() as session:
         assert get_record(session, CODE).title == "李四的标题"
+
+
+def test_the_differing_passages_are_marked() -> None:
+    from desktop.office.merge_delegate import changed_spans, marked_html
+
+    mine, theirs = changed_spans("老人独居。", "老人独居。每周探访一次。")
+    assert mine == [] and theirs == [(5, 12)]
+    assert marked_html("a<b\nc", [(1, 2)]) == 'a<span style="background:#fde68a">&lt;</span>b<br>c'
