@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from desktop import operations
 from desktop.office.audit_viewer import AuditViewer
 from desktop.office.background import OfficeTimers
 from desktop.search_adapter import IndexState
+from precedents.record import PrecedentRecord
 
 translate = QCoreApplication.translate
 
@@ -52,6 +54,46 @@ def _synced(window: MainWindow, count: int, at: dt.datetime) -> None:
         text = translate("Office", "%n change(s) by other officers taken in.", "", count)
         window.status.say(text)
         window.library_page.reload()
+        _check_open_record(window)
+
+
+def _check_open_record(window: MainWindow) -> None:
+    """Someone else saved the precedent on screen: show it anew, or warn its editor.
+
+    A precedent shown unmasked stays as it is (showing it again would mask it).
+    """
+    pane = window.library_page.record
+    editor = pane.editor
+    if pane.editing:
+        if editor.base is None:
+            return
+        code, version = editor.base.code, editor.base.meta.version
+    else:
+        shown = pane.detail.shown
+        if shown is None or not shown.masked:
+            return
+        code, version = shown.record.code, shown.record.meta.version
+
+    def compare(current: PrecedentRecord | None) -> None:
+        if current is None or current.meta.version == version:
+            return
+        if not pane.editing:
+            if pane.detail.code == code:
+                pane.show_code(code)
+            return
+        if editor.base is not None and editor.base.code == code:
+            text = translate(
+                "Office",
+                "%1 saved a newer version of %2 while you are editing it; "
+                "saving will offer to compare and merge.",
+            )
+            window.status.say(text.replace("%1", current.meta.updated_by).replace("%2", code))
+
+    window.tasks.run(
+        lambda _p: operations.current_version(window.library, code),
+        on_done=compare,
+        parent=pane,
+    )
 
 
 def _backed_up(window: MainWindow, path: Path) -> None:

@@ -267,6 +267,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 saved a newer version of %2 while you are editing it; saving will offer to compare and merge.</source>
+        <translation>在您编辑期间，%1 保存了 %2 的新版本；保存时可对比并合并。</translation>
+    </message>
+    <message>
         <source>Automatic backup made: %1</source>
         <translation>已自动备份：%1</translation>
     </message>

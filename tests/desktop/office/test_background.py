@@ -10,8 +10,9 @@ from desktop.office.background import BACKUP_MS, SYNC_MS, OfficeTimers
 from desktop.search_adapter import IndexState
 from precedents.backup import list_auto_backups
 from precedents.library import Library
-from precedents.store.precedents import create_record, delete_record
+from precedents.store.precedents import create_record, delete_record, get_record, update_record
 from tests.desktop.conftest import SAMPLES, sample
+from tests.desktop.test_editor import open_editor
 from tests.desktop.test_library_page import codes
 
 
@@ -67,3 +68,33 @@ def test_one_automatic_backup_a_day(qtbot, library: Library, tasks, window: Main
     timers.back_up()
     qtbot.waitUntil(lambda: not timers.backing_up)
     assert len(made) == 1, "already backed up today"
+
+
+def test_the_precedent_on_screen_is_shown_anew_after_another_officers_save(
+    qtbot, window: MainWindow, colleague: Library
+) -> None:
+    page = window.library_page
+    page.select_code("T-HC-2024-001")
+    qtbot.waitUntil(lambda: page.record.detail.code == "T-HC-2024-001")
+    with colleague.sessions.begin() as session:
+        record = get_record(session, "T-HC-2024-001")
+        update_record(
+            session, record.copy(title="李四改过的标题"), actor="李四", expected_version=1
+        )
+    qtbot.waitUntil(lambda: not window.office.syncing)
+    assert window.office.catch_up()
+    qtbot.waitUntil(lambda: page.record.detail.shown.record.title == "李四改过的标题")
+
+
+def test_an_officer_editing_is_warned_of_a_newer_save(
+    qtbot, window: MainWindow, colleague: Library
+) -> None:
+    editor = open_editor(qtbot, window, "T-JM-2023-001")
+    with colleague.sessions.begin() as session:
+        record = get_record(session, "T-JM-2023-001")
+        update_record(session, record.copy(title="李四的标题"), actor="李四", expected_version=1)
+    qtbot.waitUntil(lambda: not window.office.syncing)
+    assert window.office.catch_up()
+    qtbot.waitUntil(lambda: "newer version" in window.status.currentMessage())
+    assert "李四" in window.status.currentMessage()
+    assert editor.is_dirty() is False and editor.base.meta.version == 1, "the form is left alone"
