@@ -6,10 +6,10 @@
   officers' saves, deletions and imports) in the search lane of the task
   manager, so it never runs beside a query; when something came in, the list
   reloads, and the status bar says when the index was last in step;
-* at start and every `BACKUP_MS` `precedents.backup.maybe_backup` makes the
-  day's automatic copy of a local SQLite database (online backup API, so
-  officers keep working) and prunes old copies; a server database is backed
-  up by the office (it does nothing then).
+* once the first results are listed, and every `BACKUP_MS` after that,
+  `precedents.backup.maybe_backup` makes the day's automatic copy of a local
+  SQLite database (online backup API, so officers keep working) and prunes old
+  copies; a server database is backed up by the office (it does nothing then).
 
 A round still running when its timer fires again is not started twice.
 """
@@ -74,9 +74,9 @@ class OfficeTimers(QObject):
         return timer
 
     def start(self) -> None:
+        """Start both timers (the window makes the first backup once the list is up)."""
         self.sync_timer.start()
         self.backup_timer.start()
-        self.back_up()
 
     def stop(self) -> None:
         self.sync_timer.stop()

@@ -41,6 +41,8 @@ def install(window: MainWindow) -> OfficeTimers:
     timers.synced.connect(lambda count, at: _synced(window, count, at))
     timers.sync_failed.connect(lambda reason: _sync_failed(window, reason))
     timers.backup_made.connect(lambda path: _backed_up(window, path))
+    # The first backup waits for the list: start-up is for the officer's first search.
+    window.library_page.first_results.connect(timers.back_up)
     timers.backup_failed.connect(lambda reason: _backup_failed(window, reason))
     return timers
 
