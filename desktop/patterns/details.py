@@ -143,7 +143,7 @@ class PatternDetails(QWidget):
         self.splitter.addWidget(self.facts)
         self.splitter.addWidget(amounts_box)
         self.splitter.addWidget(cases_box)
-        self.splitter.setSizes([320, 170, 300])
+        self.splitter.setSizes([315, 180, 240])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

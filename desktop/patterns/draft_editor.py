@@ -35,6 +35,7 @@ from desktop.patterns.models import Index
 from desktop.patterns.paragraphs import SectionEditor
 from desktop.tasks import TaskManager
 from precedents.library import Library
+from precedents.patterns.draft import AmountEvidence
 from precedents.patterns.registry import EDITABLE, Policy
 
 _ROOT = QModelIndex()
@@ -202,15 +203,19 @@ class DraftEditor(QDialog):
             (self.tr("Barriers removed"), "、".join(found.barriers_removed) or "—"),
         ]
         lines = [f"<b>{label}</b>：{html.escape(value)}" for label, value in rows]
-        amounts = [
-            f"{html.escape(a.measure)}：{a.minimum}–{a.maximum}"
-            + self.tr("（median %1）").replace("%1", str(a.median))
-            for a in found.amounts
-            if a.minimum
-        ]
+        amounts = [self.amount_line(a) for a in found.amounts if a.minimum]
         if amounts:
-            lines.append(f"<b>{self.tr('Amounts')}</b>：<br>" + "<br>".join(amounts))
+            heading = self.tr("Amounts")
+            lines.append(f"<b>{heading}</b>：<br>" + "<br>".join(amounts))
         return "<br>".join(lines)
+
+    def amount_line(self, amounts: AmountEvidence) -> str:
+        """医疗救助：8000元–30000元（median 17500元）; one figure when all were the same."""
+        measure = html.escape(amounts.measure)
+        if amounts.minimum == amounts.maximum:
+            return f"{measure}：{amounts.minimum}"
+        median = self.tr("（median %1）").replace("%1", str(amounts.median))
+        return f"{measure}：{amounts.minimum}–{amounts.maximum}{median}"
 
     def _part_heading(self, text: str) -> QLabel:
         label = QLabel(text, self)

@@ -102,8 +102,9 @@ class PatternsPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Labels are long ("重病 + 家庭成员合并计算收入超标 → 单人户低保"): rows wrap them.
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setItemDelegateForColumn(PatternColumn.TIMELINE, TimelineDelegate(self.view))
         head = self.view.horizontalHeader()
         head.setHighlightSections(False)

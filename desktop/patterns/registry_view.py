@@ -30,6 +30,7 @@ from desktop.tasks import Progress, TaskManager
 from precedents.library import Library
 from precedents.patterns.registry import EDITABLE, Policy, PolicyStatus, RegistrySummary
 
+SEPARATOR = "&nbsp;" * 8
 FIGURE = "<span style='font-size:15pt; font-weight:600; color:{color};'>{n}</span> {label}"
 
 
@@ -100,6 +101,8 @@ class RegistryView(QWidget):
         self.empty.setVisible(not registry.policies)
         if selected is not None:
             self.select(selected.id)
+        elif registry.policies:
+            self.view.selectRow(0)
         self._update()
 
     def summary_html(self, summary: RegistrySummary) -> str:
@@ -111,7 +114,7 @@ class RegistryView(QWidget):
             (summary.thresholds_lowered, self.tr("thresholds lowered"), "#7c3aed"),
             (summary.covered_precedents, self.tr("precedents covered"), "#2563eb"),
         ]
-        return "　　".join(FIGURE.format(n=n, label=label, color=c) for n, label, c in figures)
+        return SEPARATOR.join(FIGURE.format(n=n, label=label, color=c) for n, label, c in figures)
 
     def selected(self) -> Policy | None:
         rows = self.view.selectionModel().selectedRows()

@@ -149,6 +149,10 @@
         <translation>破除的门槛</translation>
     </message>
     <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
         <source>（median %1）</source>
         <translation>（中位数 %1）</translation>
     </message>
