@@ -202,12 +202,19 @@ class PatternsPage(QWidget):
     def _start(
         self, work: Callable[[Progress], Any], done: Callable[[Any], None], label: str
     ) -> None:
-        self.busy = self.tasks.run(work, on_done=done, label=label, parent=self)
+        self.busy = self.tasks.run(
+            work, on_done=done, on_cancel=self._cancelled, label=label, parent=self
+        )
         self.busy.progressed.connect(self._progressed)
         self.busy.finished.connect(self._finished)
         self.progress.setRange(0, 0)
         self.progress.show()
         self._update()
+
+    def _cancelled(self) -> None:
+        text = self.tr("Mining stopped: the list may be out of date. Press Mine again.")
+        self.summary.setText(text)
+        self.message.emit(text)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 0))

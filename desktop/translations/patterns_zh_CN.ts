@@ -541,6 +541,10 @@
         <source>Mining patterns among the precedents…</source>
         <translation>正在从先例中发现规律…</translation>
     </message>
+    <message>
+        <source>Mining stopped: the list may be out of date. Press Mine again.</source>
+        <translation>已停止发现规律：列表可能不是最新的，请点击“重新发现”。</translation>
+    </message>
     <message numerus="yes">
         <source>%n pattern(s) among %1 decided precedents</source>
         <translation>

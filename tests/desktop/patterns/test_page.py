@@ -22,7 +22,7 @@ from desktop.patterns.policy_dialogs import (
     ExportChoice,
     OpenExported,
 )
-from desktop.tasks import TaskManager
+from desktop.tasks import TaskManager, TaskState
 from precedents.library import Library
 from precedents.patterns.registry import PolicyStatus
 
@@ -227,3 +227,32 @@ def test_registry_moves_a_policy_to_in_force(
     assert policy.covered_codes and "厦民规〔2025〕3号" in registry.model.index(0, 2).data()
     assert "thresholds lowered" in registry.summary.text()
     assert "已施行" in page.details.facts.toPlainText()
+
+
+def test_cancelled_mining_says_the_list_may_be_stale(qtbot: Any, page: PatternsPage) -> None:
+    page.mine_button.click()
+    task = page.busy
+    assert task is not None
+    task.cancel_event.set()
+    idle(qtbot, page)
+    assert task.state is TaskState.CANCELLED
+    assert "Mine again" in page.summary.text()
+    assert page.mine_button.isEnabled()
+
+
+def test_precedents_saved_meanwhile_are_mined_again(
+    qtbot: Any, page: PatternsPage, demo_library: Library
+) -> None:
+    from precedents.store.precedents import get_record, update_record
+
+    overview = page.overview
+    assert overview is not None
+    page.hide()
+    code = overview.patterns[0].codes[0]
+    with demo_library.sessions.begin() as session:
+        record = get_record(session, code)
+        record.tags = [*record.tags, "复核"]
+        update_record(session, record, actor="测试员", expected_version=record.meta.version)
+    page.show()
+    qtbot.waitUntil(lambda: page.overview is not overview and page.busy is None)
+    assert page.overview is not None and page.overview.seq > overview.seq
