@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.patterns.models import AmountsModel, CaseColumn, CasesModel, yuan
-from desktop.patterns.operations import CaseLine, Overview
+from desktop.patterns.operations import Overview
 from precedents.patterns.describe import HouseholdFacts, Pattern
 from precedents.patterns.registry import Policy
 
@@ -203,16 +203,6 @@ class PatternDetails(QWidget):
     def selected_codes(self) -> list[str]:
         rows = sorted({i.row() for i in self.cases_view.selectionModel().selectedRows()})
         return [self.cases.line(r).code for r in rows]
-
-    def selected_line(self) -> CaseLine | None:
-        codes = self.selected_codes()
-        if len(codes) != 1:
-            return None
-        return next(
-            self.cases.line(r)
-            for r in range(self.cases.rowCount())
-            if self.cases.line(r).code == codes[0]
-        )
 
     def _open_selected(self) -> None:
         codes = self.selected_codes()

@@ -63,7 +63,6 @@ class DraftState:
     """An editable copy of a draft; `content()` gives what to save."""
 
     def __init__(self, content: PolicyDraftContent) -> None:
-        self._original = content
         self._content = copy.deepcopy(content)
         self.dirty = False
 
@@ -169,13 +168,8 @@ class DraftState:
         return copy.deepcopy(self._content)
 
     def mark_saved(self, content: PolicyDraftContent) -> None:
-        self._original = content
         self._content = copy.deepcopy(content)
         self.dirty = False
-
-    @property
-    def original(self) -> PolicyDraftContent:
-        return self._original
 
     @property
     def appendix(self) -> list[AppendixEntry]:

@@ -35,7 +35,6 @@ from precedents.patterns.features import is_precedent, record_date
 from precedents.patterns.registry import (
     EDITABLE,
     Policy,
-    PolicyStatus,
     RegistrySummary,
     adopt_policy,
     get_policy,
@@ -218,11 +217,6 @@ def open_draft(library: Library, pattern: Pattern) -> Policy:
         )
 
 
-def load_policy(library: Library, policy_id: int) -> Policy:
-    with library.session() as session:
-        return get_policy(session, policy_id)
-
-
 def save_draft(library: Library, policy_id: int, content: PolicyDraftContent) -> Policy:
     with library.sessions.begin() as session:
         return update_draft(session, policy_id, content, actor=library.actor)
@@ -303,10 +297,3 @@ def repeal(library: Library, policy_id: int, repealed_on: dt.date) -> Registry:
     with library.sessions.begin() as session:
         repeal_policy(session, policy_id, repealed_on, library.actor)
         return _registry(session)
-
-
-def next_step(policy: Policy) -> PolicyStatus | None:
-    """The status a policy can move to next, if any."""
-    order = list(PolicyStatus)
-    position = order.index(policy.status)
-    return order[position + 1] if position + 1 < len(order) else None

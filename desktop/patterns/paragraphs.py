@@ -2,9 +2,10 @@
 
 A `SectionEditor` shows a section's heading and one `ParagraphEditor` per
 paragraph: its number, its run-in heading (where it has one), its text in a box
-that grows with it, and beneath, the precedents it cites as links. The text is
-written back to the `DraftState` when the officer leaves the box (and before a
-save), which is when a citation typed into the text moves to the citations.
+that grows with it, and beneath, the precedents it cites as links (each with a
+× that stops citing it there). The text is written back to the `DraftState`
+when the officer leaves the box (and before a save), which is when a citation
+typed into the text moves to the citations.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from desktop.patterns.draft_state import DraftState, SectionRef
 from precedents.patterns.draft import DraftParagraph
 
+#: Links of the citations line: open the precedent, or stop citing it.
+OPEN = "open:"
+DROP = "drop:"
 #: Text of a paragraph is set in a larger, document-like size.
 TEXT_POINT_SIZE = 11
 
@@ -110,7 +114,7 @@ class ParagraphEditor(QFrame):
         self.cites = QLabel(self)
         self.cites.setWordWrap(True)
         self.cites.setTextFormat(Qt.TextFormat.RichText)
-        self.cites.linkActivated.connect(self.open_precedent)
+        self.cites.linkActivated.connect(self._link)
         self.cites.setStyleSheet("color: #4b5563;")
         self._show_cites(paragraph)
         head = QHBoxLayout()
@@ -143,10 +147,27 @@ class ParagraphEditor(QFrame):
         if not paragraph.cites:
             self.cites.hide()
             return
-        links = "、".join(f'<a href="{code}">{code}</a>' for code in paragraph.cites)
+        editable = self.ref.editable and not self.text.isReadOnly()
+        links = "、".join(
+            f'<a href="{OPEN}{code}">{code}</a>'
+            + (f' <a href="{DROP}{code}" style="color:#9ca3af;">×</a>' if editable else "")
+            for code in paragraph.cites
+        )
         self.cites.setText(self.tr("Cites: %1").replace("%1", links))
-        self.cites.setToolTip(self.tr("Click a code to open the precedent in the library."))
+        tip = self.tr("Click a code to open the precedent in the library.")
+        if editable:
+            tip += " " + self.tr("Click × to stop citing it here.")
+        self.cites.setToolTip(tip)
         self.cites.show()
+
+    def _link(self, link: str) -> None:
+        if link.startswith(DROP):
+            self.commit()
+            self.state.remove_citation(self.ref, self.index, link.removeprefix(DROP))
+            self._show_cites(self.paragraph())
+            self.changed.emit()
+        else:
+            self.open_precedent.emit(link.removeprefix(OPEN))
 
     def commit(self) -> None:
         """Write the boxes back to the draft; typed citations join the citations."""

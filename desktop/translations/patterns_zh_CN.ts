@@ -280,7 +280,7 @@
     <name>ParagraphEditor</name>
     <message>
         <source>Heading</source>
-        <extracomment>Text of a paragraph is set in a larger, document-like size.</extracomment>
+        <extracomment>Links of the citations line: open the precedent, or stop citing it. Text of a paragraph is set in a larger, document-like size.</extracomment>
         <translation>小标题</translation>
     </message>
     <message>
@@ -302,6 +302,10 @@
     <message>
         <source>Click a code to open the precedent in the library.</source>
         <translation>点击编号可在先例库中打开该先例。</translation>
+    </message>
+    <message>
+        <source>Click × to stop citing it here.</source>
+        <translation>点击 × 可在此处取消引用。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import pytest
 
 from precedents.demo.load import load_demo
 from precedents.library import Library
+from precedents.patterns.registry import Policy, get_policy
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +33,9 @@ def demo_library(tmp_path: Path, _demo_folder: Path) -> Iterator[Library]:
     library = Library.open(folder, actor="测试员")
     yield library
     library.close()
+
+
+def stored(library: Library, policy_id: int) -> Policy:
+    """A policy as the registry now holds it."""
+    with library.session() as session:
+        return get_policy(session, policy_id)

@@ -22,6 +22,7 @@ from desktop.patterns.policy_dialogs import (
 from desktop.tasks import TaskManager
 from precedents.documents.example_template import EXAMPLE_TEMPLATE
 from precedents.library import Library
+from tests.desktop.patterns.conftest import stored
 from tests.desktop.test_translations import chinese, untranslated, visible_texts
 
 __all__ = ["chinese"]
@@ -74,7 +75,7 @@ def test_an_adopted_policy_opens_read_only(
     policy = ops.open_draft(demo_library, pattern)
     ops.consult(demo_library, policy.id)
     ops.adopt(demo_library, policy.id, "厦民规〔2025〕3号", dt.date(2025, 7, 1))
-    adopted = ops.load_policy(demo_library, policy.id)
+    adopted = stored(demo_library, policy.id)
     editor = DraftEditor(demo_library, tasks, adopted)
     qtbot.addWidget(editor)
     assert editor.read_only and not editor.save_button.isEnabled()

@@ -64,4 +64,4 @@ def test_an_empty_title_cannot_be_saved(state: DraftState) -> None:
     assert state.title == "关于 重病"
     saved = state.content()
     state.mark_saved(saved)
-    assert not state.dirty and state.original.title == "关于 重病"
+    assert not state.dirty and state.content().title == "关于 重病"

@@ -25,6 +25,7 @@ from desktop.patterns.policy_dialogs import (
 from desktop.tasks import TaskManager, TaskState
 from precedents.library import Library
 from precedents.patterns.registry import PolicyStatus
+from tests.desktop.patterns.conftest import stored
 
 
 @pytest.fixture
@@ -172,7 +173,7 @@ def test_draft_editor_saves_the_officers_text(
         editor.save_button.click()
     assert not editor.state.dirty
     qtbot.waitUntil(lambda: page.registry.model.rowCount() == 1)
-    policy = ops.load_policy(demo_library, editor.policy.id)
+    policy = stored(demo_library, editor.policy.id)
     assert policy.title == "关于重病患者按单人户纳入低保的实施意见"
     assert policy.content is not None
     first = policy.content.sections[0].paragraphs[0]
@@ -256,3 +257,16 @@ def test_precedents_saved_meanwhile_are_mined_again(
     page.show()
     qtbot.waitUntil(lambda: page.overview is not overview and page.busy is None)
     assert page.overview is not None and page.overview.seq > overview.seq
+
+
+def test_a_citation_is_dropped_from_its_link(qtbot: Any, page: PatternsPage) -> None:
+    editor = open_editor(qtbot, page)
+    paragraph = next(p for s in editor.sections for p in s.editors if p.paragraph().cites)
+    code = paragraph.paragraph().cites[0]
+    assert f'href="drop:{code}"' in paragraph.cites.text()
+    with qtbot.waitSignal(paragraph.open_precedent) as opened:
+        paragraph.cites.linkActivated.emit(f"open:{code}")
+    assert opened.args == [code]
+    paragraph.cites.linkActivated.emit(f"drop:{code}")
+    assert code not in paragraph.paragraph().cites
+    assert editor.is_dirty() and "unsaved" in editor.status.text()
