@@ -32,7 +32,7 @@ from desktop.errors import show_message
 from desktop.patterns import operations as ops
 from desktop.patterns.draft_state import DraftState
 from desktop.patterns.models import Index
-from desktop.patterns.paragraphs import SectionEditor
+from desktop.patterns.paragraphs import SectionEditor, unbroken
 from desktop.tasks import TaskManager
 from precedents.library import Library
 from precedents.patterns.draft import AmountEvidence
@@ -277,7 +277,7 @@ class DraftEditor(QDialog):
             parts.append(self.tr("saved"))
         self.status.setText(" · ".join(parts))
         codes = self.state.cited_codes()
-        self.cited.setText("、".join(f'<a href="{c}">{c}</a>' for c in codes) or "—")
+        self.cited.setText("、".join(f'<a href="{c}">{unbroken(c)}</a>' for c in codes) or "—")
 
     # -- actions ------------------------------------------------------------------
 

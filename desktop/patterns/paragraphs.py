@@ -37,6 +37,11 @@ DROP = "drop:"
 TEXT_POINT_SIZE = 11
 
 
+def unbroken(code: str) -> str:
+    """A code as shown in wrapped text: non-breaking hyphens keep it on one line."""
+    return code.replace("-", "\u2011")
+
+
 class GrowingTextEdit(QPlainTextEdit):
     """A text box as tall as its text: the page scrolls, not each paragraph."""
 
@@ -149,8 +154,8 @@ class ParagraphEditor(QFrame):
             return
         editable = self.ref.editable and not self.text.isReadOnly()
         links = "、".join(
-            f'<a href="{OPEN}{code}">{code}</a>'
-            + (f' <a href="{DROP}{code}" style="color:#9ca3af;">×</a>' if editable else "")
+            f'<a href="{OPEN}{code}">{unbroken(code)}</a>'
+            + (f'&nbsp;<a href="{DROP}{code}" style="color:#9ca3af;">×</a>' if editable else "")
             for code in paragraph.cites
         )
         self.cites.setText(self.tr("Cites: %1").replace("%1", links))

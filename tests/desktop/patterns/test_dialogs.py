@@ -29,7 +29,7 @@ __all__ = ["chinese"]
 
 
 #: Precedent codes (DEMO-HC-2021-001) are shown as they are.
-CODE = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b")
+CODE = re.compile(r"\b[A-Z]+(?:[-\u2011][A-Z0-9]+)+\b")
 
 
 def english(widget: QWidget) -> list[tuple[str, str]]:
