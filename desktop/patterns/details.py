@@ -190,6 +190,12 @@ class PatternDetails(QWidget):
         self.draft_button.setText(self.tr("Open draft…") if draft else self.tr("Draft policy…"))
         self._update()
 
+    def show_several(self, count: int) -> None:
+        """Several patterns are selected: the list's Merge button is what applies to them."""
+        self.show_pattern(None, None)
+        self.title.setText(self.tr("%n patterns selected", "", count))
+        self.subtitle.setText(self.tr("Merge selected… joins them into the first one."))
+
     def _update(self) -> None:
         has = self.pattern is not None
         selected = self.selected_codes()

@@ -276,7 +276,10 @@ class PatternsPage(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_patterns()
-        self.details.show_pattern(chosen[0] if len(chosen) == 1 else None, self.overview)
+        if len(chosen) > 1:
+            self.details.show_several(len(chosen))
+        else:
+            self.details.show_pattern(chosen[0] if chosen else None, self.overview)
         self._update()
 
     def _update(self) -> None:

@@ -367,6 +367,16 @@
         <translation>打开草案…</translation>
     </message>
     <message numerus="yes">
+        <source>%n patterns selected</source>
+        <translation>
+            <numerusform>已选择 %n 个规律</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge selected… joins them into the first one.</source>
+        <translation>“合并所选…”会把它们并入第一个规律。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n precedent(s)</source>
         <translation>
             <numerusform>%n 件先例</numerusform>

@@ -129,6 +129,7 @@ def test_merge_selected_patterns(qtbot: Any, page: PatternsPage, monkeypatch: An
         | page.view.selectionModel().SelectionFlag.Rows,
     )
     assert page.merge_button.isEnabled()
+    assert page.details.title.text() == "2 patterns selected"
     merged = page.selected_patterns()
     monkeypatch.setattr(MergeQuestion, "ask", classmethod(lambda cls, *a: True))
     page.merge_button.click()
