@@ -107,6 +107,16 @@ DETAIL_LABELS: dict[str, str] = {
     "synonyms": "同义词",
     "parent": "上级",
     "review": "复核",
+    "title": "标题",
+    "number": "文号",
+    "pattern": "规律",
+    "covered": "覆盖先例",
+    "repealed_on": "废止日期",
+    "old": "原",
+    "new": "新",
+    "merged": "并入",
+    "code": "先例",
+    "codes": "先例",
 }
 EMPTY = "（空）"
 

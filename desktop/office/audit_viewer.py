@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -117,6 +118,9 @@ class AuditViewer(QDialog):
         self.count_label = QLabel(self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet("color: #2e7d32;")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setToolTip(self.tr("Show events recorded since (F5)"))
         self.more_button = QPushButton(self.tr("Show older"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -124,7 +128,12 @@ class AuditViewer(QDialog):
         bottom.addWidget(self.count_label)
         bottom.addSpacing(16)
         bottom.addWidget(self.notice, 1)
-        for button in (self.more_button, self.export_button, self.close_button):
+        for button in (
+            self.refresh_button,
+            self.more_button,
+            self.export_button,
+            self.close_button,
+        ):
             bottom.addWidget(button)
         note = QLabel(
             self.tr(
@@ -157,6 +166,7 @@ class AuditViewer(QDialog):
         self.until.dateChanged.connect(lambda _d: self._timer.start())
         self.code.textChanged.connect(lambda _t: self._timer.start())
         self.clear_button.clicked.connect(self.clear_filters)
+        self.refresh_button.clicked.connect(self.reload)
         self.more_button.clicked.connect(self.load_more)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.close)

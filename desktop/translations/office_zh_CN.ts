@@ -114,6 +114,14 @@
         <translation>选中一条记录，在此查看它改动的全部内容。</translation>
     </message>
     <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show events recorded since (F5)</source>
+        <translation>显示此后新记录的操作（F5）</translation>
+    </message>
+    <message>
         <source>Show older</source>
         <translation>显示更早的记录</translation>
     </message>

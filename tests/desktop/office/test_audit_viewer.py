@@ -16,7 +16,7 @@ from desktop.office.audit_model import AuditModel
 from desktop.office.audit_viewer import NO_DATE, AuditViewer
 from precedents.library import Library
 from precedents.store.audit import list_events
-from precedents.store.precedents import get_record, update_record
+from precedents.store.precedents import delete_record, get_record, update_record
 
 CODE = "T-JM-2023-001"
 
@@ -34,7 +34,7 @@ def viewer(qtbot, window: MainWindow, colleague: Library) -> AuditViewer:
 
 
 def test_the_menu_opens_one_viewer_listing_the_newest_first(
-    qtbot, window: MainWindow, viewer: AuditViewer
+    qtbot, window: MainWindow, viewer: AuditViewer, colleague: Library
 ) -> None:
     assert window.actions_.audit_trail in window.actions_.tools_menu.actions()
     rows = viewer.model.rows
@@ -47,6 +47,11 @@ def test_the_menu_opens_one_viewer_listing_the_newest_first(
     assert window.findChildren(AuditViewer) == [viewer], "raised again, not opened twice"
     viewer.view.selectRow(0)
     assert "李四改的标题" in viewer.details.toPlainText()
+    with colleague.sessions.begin() as session:
+        delete_record(session, "T-TA-2022-001", actor="李四")
+    viewer.refresh_button.click()
+    qtbot.waitUntil(lambda: viewer.model.rowCount() == 6)
+    assert viewer.model.rows[0].action == "删除"
     viewer.close()
 
 
