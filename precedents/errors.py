@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "import.changed": "{file}：文件在导入过程中被修改，未导入任何记录，请重新导入",
     "import.cancelled": "导入已取消，未导入任何记录",
     "export.failed": "导出失败：{reason}",
+    "stats.bad_period": "统计期间有误：起始日期 {start} 晚于截止日期 {end}，请调换两个日期",
     "file.exists": "文件已存在：{path}（使用 --force 覆盖）",
     "file.not_found": "找不到文件：{path}",
     "cancelled": "操作已取消",
