@@ -13,23 +13,16 @@ from __future__ import annotations
 
 import enum
 import logging
-import shutil
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from precedents.library import Library
-from precedents.patterns.models import PolicyCoverageRow, PolicyRow
 from precedents.record import PrecedentRecord
-from precedents.store.vocabulary import load_synonyms
 
 if TYPE_CHECKING:
     from search_index.service import SearchService
-    from search_index.similar import SimilarityIndex, SimilaritySettings
 
 log = logging.getLogger(__name__)
 
@@ -158,21 +151,6 @@ def _expansion(word: str, synonyms: tuple[str, ...], shown: int = 4) -> str:
     return f"{word}（{listed}{more}）"
 
 
-def similarity_settings(library: Library) -> SimilaritySettings:
-    """The similarity engine's settings from the shared settings file (defaults if unusable)."""
-    from search_index.similar import SettingsInvalid, SimilaritySettings
-
-    data = {
-        "weights": dict(library.settings.similarity_weights),
-        "poverty_line_by_year": dict(library.settings.dibao_lines),
-    }
-    try:
-        return SimilaritySettings.from_dict(data)
-    except SettingsInvalid as exc:
-        log.warning("similarity settings unusable, using defaults: %s", exc.message)
-        return SimilaritySettings()
-
-
 class SearchAdapter:
     """Search (`search_index.SearchService`) and similar precedents for the library screen.
 
@@ -184,12 +162,15 @@ class SearchAdapter:
     SIMILAR_THRESHOLD = CLOSE_THRESHOLD
 
     def __init__(self, library: Library) -> None:
+        from search_index.library import LibraryIndexes
+
         self.library = library
-        self._service: SearchService | None = None
-        self._similar: SimilarityIndex | None = None
-        self._similar_checked = False
+        self._indexes = LibraryIndexes(library)
         self._opening = False
-        self._lock = threading.Lock()
+
+    @property
+    def _service(self) -> SearchService | None:
+        return self._indexes.service
 
     @property
     def state(self) -> IndexState:
@@ -214,91 +195,34 @@ class SearchAdapter:
         if it is missing, damaged or was built with other synonyms or another
         vocabulary. Blocking: run it off the UI thread.
         """
-        from search_index.library import search_service
-
         self._opening = True
         try:
-            similar = self._open_similar_folder()
-            service = search_service(self.library, components=[similar])
-            self._similar, self._service = similar, service
-            service.open(progress)
+            self._indexes.open(progress)
         finally:
             self._opening = False
 
     def open_similar(self, progress: Progress | None = None) -> None:
-        """Refill the similarity index if it does not hold exactly the library's precedents.
-
-        Its folder can be missing or older than the search index (deleted, or
-        written by another version); refilling takes a few seconds at 10,000
-        precedents and runs after the list is usable.
-        """
-        service, similar = self._service, self._similar
-        if service is None or similar is None:
-            return
-        wanted = set(self.library.record_source().versions())
-        if set(similar.codes()) != wanted:
-            service.replay(similar, progress)
-        self._similar_checked = True
+        """Refill the similarity index if it does not hold exactly the library's precedents."""
+        self._indexes.ensure_similar(progress)
 
     @property
     def similar_ready(self) -> bool:
-        return self._similar is not None and self._similar_checked
+        return self._indexes.similar_index is not None and self._indexes.similar_checked
 
     def sync(self) -> None:
         """Catch up with saves, deletions and imports (through the index writer)."""
-        if self._service is not None:
-            self._service.sync()
+        self._indexes.sync()
 
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""
-        from search_index.library import search_service
-
-        with self._lock:
-            old, similar = self._service, self._similar
-            if old is None or similar is None:
-                return
-            self.library.vocabulary(reload=True)
-            fresh = search_service(self.library, components=[similar])
-            if fresh.fingerprint == old.fingerprint:
-                fresh.close()
-                old.rebuild(progress)
-                return
-            # Other synonyms or vocabulary: the old index cannot answer for them.
-            old.close()
-            self._service = fresh
-            fresh.rebuild(progress)
+        self._indexes.rebuild(progress)
 
     def close(self) -> None:
-        if self._service is not None:
-            self._service.close()
-        self._service = None
+        self._indexes.close()
 
     def apply_settings(self) -> None:
         """New similarity weights or 低保 lines take effect at the next query."""
-        if self._similar is not None:
-            self._similar.settings = similarity_settings(self.library)
-
-    def _open_similar_folder(self) -> SimilarityIndex:
-        from search_index.similar import CLOSE_THRESHOLD as ENGINE_THRESHOLD
-        from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
-
-        assert ENGINE_THRESHOLD == CLOSE_THRESHOLD, "the engine moved its threshold"
-        with self.library.session() as session:
-            groups = load_synonyms(session)
-        folder = self.library.index_dir / "similar"
-        options = {
-            "vocabulary": self.library.vocabulary(),
-            "settings": similarity_settings(self.library),
-            "extra_synonym_groups": groups,
-        }
-        try:
-            return SimilarityIndex.open(folder, **options)
-        except SimilarityIndexUnusable as exc:
-            log.warning("similarity index discarded, to be refilled: %s", exc.message)
-            shutil.rmtree(folder, ignore_errors=True)
-            return SimilarityIndex.open(folder, **options)
-
-    # -- search -------------------------------------------------------------------
+        self._indexes.apply_settings()
 
     def search(
         self, query: Query, limit: int = FIRST_PAGE, offset: int = 0, snippets: bool = True
@@ -351,11 +275,14 @@ class SearchAdapter:
         self, record: PrecedentRecord, limit: int = 8, exclude: str | None = None
     ) -> SimilarResults:
         """The most similar precedents to `record` (a saved precedent or a draft matter)."""
-        index = self._similar
-        if index is None:
+        from search_index.library import coverage
+
+        if self._indexes.similar_index is None:
             return SimilarResults([], CLOSE_THRESHOLD, ready=False)
-        covered, notices = self._coverage(record)
-        hits = index.query(record, limit, exclude=[exclude] if exclude else (), covered=covered)
+        found = coverage(self.library, record)
+        hits = self._indexes.similar(
+            record, limit, exclude=[exclude] if exclude else (), covered=found.covered
+        )
         return SimilarResults(
             [
                 SimilarHit(
@@ -370,28 +297,5 @@ class SearchAdapter:
                 for hit in hits
             ],
             CLOSE_THRESHOLD,
-            notices,
+            found.notices,
         )
-
-    def _coverage(self, record: PrecedentRecord) -> tuple[dict[str, str], list[str]]:
-        """Covered precedent code → policy title, and notices for the matter itself."""
-        # Imported here: the policy registry pulls in the drafting code, which start-up
-        # does not need.
-        from precedents.patterns.registry import coverage_notice, covering_policies
-
-        with self.library.session() as session:
-            covered = {
-                code: title
-                for code, title in session.execute(
-                    select(PolicyCoverageRow.code, PolicyRow.title).join(
-                        PolicyRow, PolicyRow.id == PolicyCoverageRow.policy_id
-                    )
-                )
-            }
-            notices = [
-                coverage_notice(policy)
-                for policy in covering_policies(
-                    session, record, vocabulary=self.library.vocabulary()
-                )
-            ]
-        return covered, notices

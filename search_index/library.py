@@ -1,20 +1,38 @@
-"""The search service of an open precedent library (for the command line and the desktop).
+"""The indexes of an open precedent library, for the command line and the desktop.
 
-The index lives in the library's per-database index folder (``search``
-beside the similarity engine's data); the synonym groups and the vocabulary
-are the library's own, as edited in the database.
+`search_service(library)` builds the search service over the library's own
+index folder, synonym groups and vocabulary. `LibraryIndexes` adds the
+similarity index, which rides on the search service's one writer as an index
+component and lives in its own folder beside the search index; both programs
+open, query and close the two through it, so they keep them the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from precedents.library import Library
+from precedents.record import PrecedentRecord
 from precedents.store.vocabulary import load_synonyms
 from search_index.service import SearchService
 from search_index.writer import IndexComponent
 
+if TYPE_CHECKING:
+    from search_index.similar import SimilarHit, SimilarityIndex, SimilaritySettings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
 FOLDER_NAME = "search"
+SIMILAR_FOLDER_NAME = "similar"
 
 
 def search_service(library: Library, components: Iterable[IndexComponent] = ()) -> SearchService:
@@ -28,3 +46,147 @@ def search_service(library: Library, components: Iterable[IndexComponent] = ()) 
         vocabulary=library.vocabulary(),
         components=components,
     )
+
+
+def similarity_settings(library: Library) -> SimilaritySettings:
+    """The similarity engine's settings from the shared settings file (defaults if unusable)."""
+    from search_index.similar import SettingsInvalid, SimilaritySettings
+
+    data = {
+        "weights": dict(library.settings.similarity_weights),
+        "poverty_line_by_year": dict(library.settings.dibao_lines),
+    }
+    try:
+        return SimilaritySettings.from_dict(data)
+    except SettingsInvalid as exc:
+        log.warning("similarity settings unusable, using defaults: %s", exc.message)
+        return SimilaritySettings()
+
+
+def open_similarity_index(library: Library) -> SimilarityIndex:
+    """The library's similarity index from its folder; an unusable one is discarded (empty)."""
+    from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
+
+    with library.session() as session:
+        groups = load_synonyms(session)
+    folder = library.index_dir / SIMILAR_FOLDER_NAME
+    options = {
+        "vocabulary": library.vocabulary(),
+        "settings": similarity_settings(library),
+        "extra_synonym_groups": groups,
+    }
+    try:
+        return SimilarityIndex.open(folder, **options)
+    except SimilarityIndexUnusable as exc:
+        log.warning("similarity index discarded, to be refilled: %s", exc.message)
+        shutil.rmtree(folder, ignore_errors=True)
+        return SimilarityIndex.open(folder, **options)
+
+
+@dataclass(slots=True)
+class Coverage:
+    """What the policy registry says about a matter and about the precedents found for it."""
+
+    #: Precedent code → title of the adopted policy that now covers it.
+    covered: dict[str, str] = field(default_factory=dict)
+    #: "此情形已有普惠政策：…" for each policy in force that covers the matter itself.
+    notices: list[str] = field(default_factory=list)
+
+
+def coverage(library: Library, record: PrecedentRecord) -> Coverage:
+    # Imported here: the registry pulls in the drafting code, which start-up does not need.
+    from precedents.patterns.models import PolicyCoverageRow, PolicyRow
+    from precedents.patterns.registry import coverage_notice, covering_policies
+
+    with library.session() as session:
+        covered = {
+            code: title
+            for code, title in session.execute(
+                select(PolicyCoverageRow.code, PolicyRow.title).join(
+                    PolicyRow, PolicyRow.id == PolicyCoverageRow.policy_id
+                )
+            )
+        }
+        policies = covering_policies(session, record, vocabulary=library.vocabulary())
+        return Coverage(covered, [coverage_notice(policy) for policy in policies])
+
+
+class LibraryIndexes:
+    """The search service and the similarity index of one library, opened together."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.service: SearchService | None = None
+        self.similar_index: SimilarityIndex | None = None
+        self.similar_checked = False
+        self._lock = threading.Lock()
+
+    def open(self, progress: Progress | None = None) -> SearchService:
+        """Open both; rebuilds the search index if it is missing, damaged or outdated.
+
+        Blocking: run it off the UI thread. The similarity index may still need a
+        refill afterwards (`ensure_similar`).
+        """
+        similar = open_similarity_index(self.library)
+        service = search_service(self.library, components=[similar])
+        self.similar_index, self.service = similar, service
+        service.open(progress)
+        return service
+
+    def ensure_similar(self, progress: Progress | None = None) -> None:
+        """Refill the similarity index if it does not hold exactly the library's precedents.
+
+        Its folder can be missing or older than the search index (deleted, or
+        written by another version); a refill takes a few seconds at 10,000.
+        """
+        service, similar = self.service, self.similar_index
+        if service is None or similar is None:
+            return
+        wanted = set(self.library.record_source().versions())
+        if set(similar.codes()) != wanted:
+            service.replay(similar, progress)
+        self.similar_checked = True
+
+    def sync(self) -> int:
+        """Catch up with saves, deletions and imports (through the index writer)."""
+        return self.service.sync() if self.service is not None else 0
+
+    def rebuild(self, progress: Progress | None = None) -> None:
+        """Rebuild from the database, with the synonyms and vocabulary as now stored."""
+        with self._lock:
+            old, similar = self.service, self.similar_index
+            if old is None or similar is None:
+                return
+            self.library.vocabulary(reload=True)
+            fresh = search_service(self.library, components=[similar])
+            if fresh.fingerprint == old.fingerprint:
+                fresh.close()
+                old.rebuild(progress)
+                return
+            # Other synonyms or vocabulary: the old index cannot answer for them.
+            old.close()
+            self.service = fresh
+            fresh.rebuild(progress)
+
+    def apply_settings(self) -> None:
+        """New similarity weights or 低保 lines take effect at the next query."""
+        if self.similar_index is not None:
+            self.similar_index.settings = similarity_settings(self.library)
+
+    def similar(
+        self,
+        record: PrecedentRecord,
+        limit: int = 10,
+        exclude: Sequence[str] = (),
+        covered: dict[str, str] | None = None,
+    ) -> list[SimilarHit]:
+        """The engine's most similar precedents to `record`, marked where a policy covers them."""
+        if self.similar_index is None:
+            return []
+        lookup = covered.get if covered else None
+        return self.similar_index.query(record, limit, exclude=exclude, covered=lookup)
+
+    def close(self) -> None:
+        if self.service is not None:
+            self.service.close()
+        self.service = None
