@@ -17,9 +17,10 @@ from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
-from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
+from desktop.pages.empty_page import MeetingPage, PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
+from desktop.statistics.page import StatisticsPage
 from desktop.status import StatusBar
 from desktop.tasks import TaskManager
 from precedents import __version__
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.library_page)
         self.pages.addWidget(MeetingPage(self))
         self.pages.addWidget(PatternsPage(self))
-        self.pages.addWidget(StatisticsPage(self))
+        self.pages.addWidget(StatisticsPage(library, tasks, self))
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
         self.status = StatusBar(library.actor, self)
