@@ -268,10 +268,10 @@ def compute_figures(session: Session, period: Period | None = None) -> Figures:
         tally.matter(*row)
     for table, kind in ((PrecedentHardshipRow, "h"), (PrecedentBarrierRow, "b")):
         terms = select(table.precedent_id, table.term).join(PrecedentRow).where(wanted)
-        tally.terms(kind, session.execute(terms).tuples())
+        tally.terms(kind, session.execute(terms))
     measures = select(MeasureRow.precedent_id, MeasureRow.type, MeasureRow.amount)
-    tally.measures(session.execute(measures.join(PrecedentRow).where(wanted)).tuples())
-    tally.reviews(session.execute(_reviews_query(period)).tuples())
+    tally.measures(session.execute(measures.join(PrecedentRow).where(wanted)))
+    tally.reviews(session.execute(_reviews_query(period)))
     figures = tally.figures()
     figures.registry = registry_figures(session, period)
     return figures

@@ -50,17 +50,21 @@ class ChartSpec:
         return not self.categories or not any(any(s.values) for s in self.series)
 
 
-def _t(text: str) -> str:
-    return translate("StatisticsCharts", text)
-
-
 def chart_specs(figures: Figures) -> list[ChartSpec]:
     """Every chart of the screen, in the order the screen and the summary show them."""
     return [
         _months(figures),
         _districts(figures),
-        _terms("hardships", _t("Hardships most often seen"), figures.hardships),
-        _terms("barriers", _t("Policy barriers most often seen"), figures.barriers),
+        _terms(
+            "hardships",
+            translate("StatisticsCharts", "Hardships most often seen"),
+            figures.hardships,
+        ),
+        _terms(
+            "barriers",
+            translate("StatisticsCharts", "Policy barriers most often seen"),
+            figures.barriers,
+        ),
         _measure_counts(figures),
         _amounts(figures),
         _durations(figures),
@@ -70,8 +74,14 @@ def chart_specs(figures: Figures) -> list[ChartSpec]:
 
 def _new_and_solved(new: list[int], solved: list[int]) -> tuple[Series, ...]:
     return (
-        Series(_t("New matters"), tuple(float(v) for v in new), NEW_COLOUR),
-        Series(_t("Cases solved"), tuple(float(v) for v in solved), SOLVED_COLOUR),
+        Series(
+            translate("StatisticsCharts", "New matters"), tuple(float(v) for v in new), NEW_COLOUR
+        ),
+        Series(
+            translate("StatisticsCharts", "Cases solved"),
+            tuple(float(v) for v in solved),
+            SOLVED_COLOUR,
+        ),
     )
 
 
@@ -80,10 +90,10 @@ def _months(f: Figures) -> ChartSpec:
     solved = [f.solved_by_month.get(m, 0) for m in f.months]
     return ChartSpec(
         "months",
-        _t("New matters and cases solved per month"),
+        translate("StatisticsCharts", "New matters and cases solved per month"),
         f.months,
         _new_and_solved(new, solved),
-        unit=_t("matters"),
+        unit=translate("StatisticsCharts", "matters"),
         lines=len(f.months) > LINE_MONTHS,
     )
 
@@ -92,13 +102,13 @@ def _districts(f: Figures) -> ChartSpec:
     names = list(f.by_district) + [d for d in f.solved_by_district if d not in f.by_district]
     return ChartSpec(
         "districts",
-        _t("New matters and cases solved per district"),
+        translate("StatisticsCharts", "New matters and cases solved per district"),
         tuple(names),
         _new_and_solved(
             [f.by_district.get(n, 0) for n in names],
             [f.solved_by_district.get(n, 0) for n in names],
         ),
-        unit=_t("matters"),
+        unit=translate("StatisticsCharts", "matters"),
     )
 
 
@@ -108,9 +118,15 @@ def _terms(key: str, title: str, counts: dict[str, int]) -> ChartSpec:
         key,
         title,
         tuple(term for term, _ in top),
-        (Series(_t("Matters"), tuple(float(c) for _, c in top), NEW_COLOUR),),
+        (
+            Series(
+                translate("StatisticsCharts", "Matters"),
+                tuple(float(c) for _, c in top),
+                NEW_COLOUR,
+            ),
+        ),
         horizontal=True,
-        unit=_t("matters"),
+        unit=translate("StatisticsCharts", "matters"),
     )
 
 
@@ -118,11 +134,17 @@ def _measure_counts(f: Figures) -> ChartSpec:
     items = list(f.measures.items())[:TOP]
     return ChartSpec(
         "measures",
-        _t("Assistance measures decided"),
+        translate("StatisticsCharts", "Assistance measures decided"),
         tuple(kind for kind, _ in items),
-        (Series(_t("Times decided"), tuple(float(m.count) for _, m in items), OTHER_COLOUR),),
+        (
+            Series(
+                translate("StatisticsCharts", "Times decided"),
+                tuple(float(m.count) for _, m in items),
+                OTHER_COLOUR,
+            ),
+        ),
         horizontal=True,
-        unit=_t("times"),
+        unit=translate("StatisticsCharts", "times"),
     )
 
 
@@ -130,28 +152,41 @@ def _amounts(f: Figures) -> ChartSpec:
     paid = sorted(((k, m.total) for k, m in f.measures.items() if m.total), key=lambda i: -i[1])
     return ChartSpec(
         "amounts",
-        _t("Amounts of assistance (10,000 yuan)"),
+        translate("StatisticsCharts", "Amounts of assistance (10,000 yuan)"),
         tuple(kind for kind, _ in paid),
-        (Series(_t("Total"), tuple(float(total / WAN) for _, total in paid), SOLVED_COLOUR),),
+        (
+            Series(
+                translate("StatisticsCharts", "Total"),
+                tuple(float(total / WAN) for _, total in paid),
+                SOLVED_COLOUR,
+            ),
+        ),
         horizontal=True,
-        unit=_t("10,000 yuan"),
+        unit=translate("StatisticsCharts", "10,000 yuan"),
     )
 
 
 def _durations(f: Figures) -> ChartSpec:
     levels = list(f.days_by_level.items())
+    everything = translate("StatisticsCharts", "All")
     if f.days_to_decision is not None:
-        levels.append((_t("All"), f.days_to_decision))
-    names = tuple(name if name == _t("All") else f"{name}级" for name, _ in levels)
+        levels.append((everything, f.days_to_decision))
+    names = tuple(name if name == everything else f"{name}级" for name, _ in levels)
     return ChartSpec(
         "durations",
-        _t("Days from filing to decision, by the highest review level"),
+        translate("StatisticsCharts", "Days from filing to decision, by the highest review level"),
         names,
         (
-            Series(_t("Mean"), tuple(d.mean for _, d in levels), NEW_COLOUR),
-            Series(_t("Median"), tuple(d.median for _, d in levels), OTHER_COLOUR),
+            Series(
+                translate("StatisticsCharts", "Mean"), tuple(d.mean for _, d in levels), NEW_COLOUR
+            ),
+            Series(
+                translate("StatisticsCharts", "Median"),
+                tuple(d.median for _, d in levels),
+                OTHER_COLOUR,
+            ),
         ),
-        unit=_t("days"),
+        unit=translate("StatisticsCharts", "days"),
     )
 
 
@@ -160,19 +195,19 @@ def _levels(f: Figures) -> ChartSpec:
     names += [level for level in f.reviews_by_level if level not in names]
     return ChartSpec(
         "levels",
-        _t("Review levels"),
+        translate("StatisticsCharts", "Review levels"),
         tuple(f"{level}级" for level in names),
         (
             Series(
-                _t("Highest level of solved cases"),
+                translate("StatisticsCharts", "Highest level of solved cases"),
                 tuple(float(f.levels_reached.get(n, 0)) for n in names),
                 SOLVED_COLOUR,
             ),
             Series(
-                _t("Case meetings held"),
+                translate("StatisticsCharts", "Case meetings held"),
                 tuple(float(f.reviews_by_level.get(n, 0)) for n in names),
                 OTHER_COLOUR,
             ),
         ),
-        unit=_t("matters / meetings"),
+        unit=translate("StatisticsCharts", "matters / meetings"),
     )
