@@ -5,7 +5,8 @@
 Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
-meetings.png, patterns.png, statistics.png, import-report.png and settings.png.
+meetings.png, patterns.png, import-report.png and settings.png; the statistics screen's
+(statistics*.png) come from ``tools/statistics_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def main() -> None:
 
 
 def shoot(out: Path) -> None:
+    from tools.statistics_screenshots import shoot_statistics
     from desktop.app import create_application, load_demo_if_empty, open_library, parse_args
     from desktop.main_window import MainWindow
     from desktop.prefs import Prefs
@@ -98,9 +100,10 @@ def shoot(out: Path) -> None:
 
     library_views(page, save)
     editor_view(window, page, save)
-    for number, name in ((1, "meetings.png"), (2, "patterns.png"), (3, "statistics.png")):
+    for number, name in ((1, "meetings.png"), (2, "patterns.png")):
         window.show_page(number)
         save(name)
+    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
     window._closing = True
