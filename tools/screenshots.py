@@ -71,12 +71,12 @@ def main() -> None:
 
 
 def shoot(out: Path) -> None:
-    from tools.statistics_screenshots import shoot_statistics
     from desktop.app import create_application, load_demo_if_empty, open_library, parse_args
     from desktop.main_window import MainWindow
     from desktop.prefs import Prefs
     from desktop.search_adapter import SearchAdapter
     from desktop.tasks import TaskManager
+    from tools.statistics_screenshots import shoot_statistics
 
     app = create_application(["precedent-desk"], "zh_CN")
     prefs = Prefs()
