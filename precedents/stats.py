@@ -38,6 +38,7 @@ from precedents.meetings.model import Outcome
 from precedents.meetings.models import ReviewRow
 from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardshipRow, PrecedentRow
 from precedents.record import LEVELS, Status
+from precedents.stats_registry import AdoptedPolicy, RegistryFigures, registry_figures
 
 #: Measures paid by donors, charities and companies rather than public funds.
 SOCIAL_MEASURES: tuple[str, ...] = ("社会捐赠", "慈善救助", "价格优惠")
@@ -125,35 +126,6 @@ class Durations:
             float(statistics.median(days)),
             max(days),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class AdoptedPolicy:
-    title: str
-    document_number: str
-    effective_on: dt.date
-    thresholds_lowered: int
-    covered: int
-    from_pattern: bool
-    repealed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RegistryFigures:
-    """Policies adopted in the period (effective date), and the registry as it stands now."""
-
-    adopted: tuple[AdoptedPolicy, ...] = ()
-    #: Respects in which the policies adopted in the period lowered a threshold.
-    thresholds_lowered: int = 0
-    #: Precedents those policies now settle without a meeting.
-    covered: int = 0
-    in_force: int = 0
-    in_consultation: int = 0
-    drafts: int = 0
-
-    @property
-    def from_patterns(self) -> int:
-        return sum(1 for p in self.adopted if p.from_pattern)
 
 
 @dataclass(slots=True)
@@ -273,7 +245,7 @@ def compute_figures(session: Session, period: Period | None = None) -> Figures:
     tally.measures(session.execute(measures.join(PrecedentRow).where(wanted)))
     tally.reviews(session.execute(_reviews_query(period)))
     figures = tally.figures()
-    figures.registry = registry_figures(session, period)
+    figures.registry = registry_figures(session, period.start, period.end)
     return figures
 
 
@@ -289,44 +261,6 @@ def _reviews_query(period: Period) -> Any:
     if period.district is not None:
         query = query.where(PrecedentRow.district == period.district)
     return query
-
-
-def registry_figures(session: Session, period: Period) -> RegistryFigures:
-    """Policies adopted in the period (by effective date) and the registry's standing now."""
-    # Imported here: the registry pulls in the pattern machinery, which plain counting
-    # of precedents does not need.
-    from precedents.patterns.registry import PolicyStatus, list_policies
-
-    policies = list_policies(session)
-    adopted = [
-        p
-        for p in policies
-        if p.status in (PolicyStatus.IN_FORCE, PolicyStatus.REPEALED)
-        and p.effective_on is not None
-        and Period(period.start, period.end).contains(p.effective_on)
-    ]
-    adopted.sort(key=lambda p: (p.effective_on or dt.date.min, p.id))
-    lines = tuple(
-        AdoptedPolicy(
-            title=p.title,
-            document_number=p.document_number,
-            effective_on=p.effective_on or dt.date.min,
-            thresholds_lowered=p.thresholds_lowered,
-            covered=len(p.covered_codes),
-            from_pattern=p.pattern_id is not None,
-            repealed=p.status is PolicyStatus.REPEALED,
-        )
-        for p in adopted
-    )
-    statuses = Counter(p.status for p in policies)
-    return RegistryFigures(
-        adopted=lines,
-        thresholds_lowered=sum(p.thresholds_lowered for p in adopted),
-        covered=len({code for p in adopted for code in p.covered_codes}),
-        in_force=statuses[PolicyStatus.IN_FORCE],
-        in_consultation=statuses[PolicyStatus.CONSULTATION],
-        drafts=statuses[PolicyStatus.DRAFT],
-    )
 
 
 # -- tallying --------------------------------------------------------------------------
