@@ -103,7 +103,7 @@ def shoot(out: Path) -> None:
     for number, name in ((1, "meetings.png"), (2, "patterns.png")):
         window.show_page(number)
         save(name)
-    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent)
+    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
     window._closing = True
