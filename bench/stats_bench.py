@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -94,7 +95,7 @@ def run(folder: Path, runs: int) -> None:
         print(f"reference (read the precedent columns): {reference * 1000:.1f} ms")
         for name, period in cases.items():
             figures = compute_figures(session, period)
-            took = timed(lambda p=period: compute_figures(session, p), runs)
+            took = timed(partial(compute_figures, session, period), runs)
             print(
                 f"{name}: {took * 1000:.1f} ms ({took / reference:.1f}× reference), "
                 f"{figures.total} new, {figures.solved} solved"

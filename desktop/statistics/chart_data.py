@@ -20,9 +20,9 @@ translate = QCoreApplication.translate
 NEW_COLOUR = "#2563eb"
 SOLVED_COLOUR = "#c2410c"
 OTHER_COLOUR = "#0f766e"
-#: Amounts are charted in ten thousands of yuan (万元), as reports state them.
+# Amounts are charted in ten thousands of yuan (万元), as reports state them.
 WAN = Decimal(10000)
-#: More months than this are drawn as lines (bars would be too thin to read).
+# More months than this are drawn as lines (bars would be too thin to read).
 LINE_MONTHS = 18
 
 
@@ -39,10 +39,10 @@ class ChartSpec:
     title: str
     categories: tuple[str, ...]
     series: tuple[Series, ...]
-    #: Bars drawn sideways, first category on top (long Chinese labels read better).
+    # Bars drawn sideways, first category on top (long Chinese labels read better).
     horizontal: bool = False
     unit: str = ""
-    #: Lines instead of bars: a long run of months reads better as a curve.
+    # Lines instead of bars: a long run of months reads better as a curve.
     lines: bool = False
 
     @property

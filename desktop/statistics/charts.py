@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.statistics.chart_data import ChartSpec
 
-#: Size of an exported picture in pixels (a 16 : 9 chart, sharp at 15 cm wide).
+# Size of an exported picture in pixels (a 16 : 9 chart, sharp at 15 cm wide).
 PICTURE_SIZE = QSize(1500, 860)
-#: Fonts of a picture are this much larger than on screen, to read well at 15 cm.
+# Fonts of a picture are this much larger than on screen, to read well at 15 cm.
 PICTURE_SCALE = 2.5
-#: Months shown before the labels turn sideways.
+# Months shown before the labels turn sideways.
 UPRIGHT_MONTHS = 12
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 from precedents.stats import Period
 from precedents.stats_scope import Scope
 
-#: Item data of the period choices that are not a year.
+# Item data of the period choices that are not a year.
 ALL, CUSTOM = "all", "custom"
 
 

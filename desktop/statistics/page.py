@@ -64,9 +64,9 @@ class Tile(QFrame):
 
 
 class StatisticsPage(QWidget):
-    #: Emitted each time new figures are on screen (tests and the status bar listen).
+    # Emitted each time new figures are on screen.
     figures_shown = Signal()
-    #: A line for the officer: an export written, or why nothing was counted.
+    # A line for the officer: an export written, or why nothing was counted.
     message = Signal(str)
 
     def __init__(self, library: Library, tasks: TaskManager, parent: QWidget | None = None) -> None:

@@ -5,7 +5,6 @@
     <name>ChartView</name>
     <message>
         <source>%1: nothing in this period</source>
-        <extracomment>Size of an exported picture in pixels (a 16 : 9 chart, sharp at 15 cm wide). Fonts of a picture are this much larger than on screen, to read well at 15 cm. Months shown before the labels turn sideways.</extracomment>
         <translation>%1：本期没有数据</translation>
     </message>
 </context>
@@ -13,7 +12,6 @@
     <name>FilterBar</name>
     <message>
         <source>All districts</source>
-        <extracomment>Item data of the period choices that are not a year.</extracomment>
         <translation>全市</translation>
     </message>
     <message>
@@ -49,7 +47,6 @@
     <name>StatisticsCharts</name>
     <message>
         <source>Hardships most often seen</source>
-        <extracomment>Amounts are charted in ten thousands of yuan (万元), as reports state them. More months than this are drawn as lines (bars would be too thin to read). Bars drawn sideways, first category on top (long Chinese labels read better). Lines instead of bars: a long run of months reads better as a curve.</extracomment>
         <translation>常见困难情形</translation>
     </message>
     <message>
@@ -145,7 +142,6 @@
     <name>StatisticsPage</name>
     <message>
         <source>Excel…</source>
-        <extracomment>Emitted each time new figures are on screen (tests and the status bar listen). A line for the officer: an export written, or why nothing was counted.</extracomment>
         <translation>导出 Excel…</translation>
     </message>
     <message>

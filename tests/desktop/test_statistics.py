@@ -111,3 +111,18 @@ def test_the_main_window_shows_the_statistics(qtbot, window) -> None:
         window.show_page(3)
     assert statistics.tiles["total"].value.text() == str(statistics.figures.total)
     assert statistics.figures.total > 0
+
+
+def test_an_empty_library_says_there_is_nothing(qtbot, tmp_path: Path, tasks: TaskManager) -> None:
+    library = Library.open(tmp_path / "empty", actor="测试员")
+    try:
+        empty = StatisticsPage(library, tasks)
+        qtbot.addWidget(empty)
+        with qtbot.waitSignal(empty.figures_shown):
+            empty.show()
+        assert empty.tiles["total"].value.text() == "0"
+        assert all(spec.empty for spec in empty.specs)
+        title = empty.views[2].chart().title()
+        assert title.startswith(empty.specs[2].title) and title != empty.specs[2].title
+    finally:
+        library.close()
