@@ -150,8 +150,11 @@ def _value_axis(spec: ChartSpec, font: QFont) -> QValueAxis:
     axis.setLabelFormat("%.0f" if whole or ceiling >= 5 else "%.1f")
     axis.setTickCount(6)
     axis.setLabelsFont(font)
-    axis.setTitleText(spec.unit)
-    axis.setTitleFont(font)
+    if spec.horizontal:
+        # Under the bars the unit reads upright; beside them Qt would turn 件 on its side,
+        # and the chart's title already says what is counted.
+        axis.setTitleText(spec.unit)
+        axis.setTitleFont(font)
     axis.setGridLineColor(QColor("#e5e7eb"))
     return axis
 
