@@ -7,7 +7,6 @@ are rendered at twice the on-screen size so they stay sharp when printed.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -145,10 +144,10 @@ def _value_axis(spec: ChartSpec, font: QFont) -> QValueAxis:
     top = max(values, default=0.0)
     whole = all(float(v).is_integer() for v in values)
     # Room beyond the longest bar for its label; counts tick in whole numbers.
-    ceiling = _nice_ceiling(top * 1.15)
-    axis.setRange(0, max(ceiling, 5.0) if whole else ceiling)
-    axis.setLabelFormat("%.0f" if whole or ceiling >= 5 else "%.1f")
+    axis.setRange(0, max(top * 1.15, 5.0 if whole else 0.1))
     axis.setTickCount(6)
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%.0f" if whole or axis.max() >= 5 else "%.1f")
     axis.setLabelsFont(font)
     if spec.horizontal:
         # Under the bars the unit reads upright; beside them Qt would turn 件 on its side,
@@ -157,14 +156,6 @@ def _value_axis(spec: ChartSpec, font: QFont) -> QValueAxis:
         axis.setTitleFont(font)
     axis.setGridLineColor(QColor("#e5e7eb"))
     return axis
-
-
-def _nice_ceiling(value: float) -> float:
-    """The next of 1, 2, 2.5, 5 × 10ⁿ at or above `value` (five ticks split it evenly)."""
-    if value <= 0:
-        return 5.0
-    magnitude = 10.0 ** math.floor(math.log10(value))
-    return next(float(f * magnitude) for f in (1, 2, 2.5, 4, 5, 10) if f * magnitude >= value)
 
 
 class ChartView(QChartView):
