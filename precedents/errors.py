@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "policy.empty_criteria": "政策《{title}》没有任何适用条件，无法判断覆盖哪些情形",
     "policy.bad_content": "政策草稿内容无法读取：{reason}",
     "document.write_failed": "无法写入文档 {path}：{reason}",
+    "document.bad_picture": "图片无法放入文档：{path}（{reason}），请使用 PNG 或 JPEG 图片",
     "document.no_soffice": "找不到 LibreOffice（soffice），无法生成 PDF",
     "document.convert_failed": "LibreOffice 无法把 {path} 转换为 PDF：{reason}",
     "template.unreadable": "无法打开模板 {path}：{reason}",

@@ -235,7 +235,7 @@ class DocumentBuilder:
         try:
             run.add_picture(str(image), width=Mm(width), height=Mm(height))
         except (OSError, UnrecognizedImageError) as error:
-            raise DocumentError("document.write_failed", path=image, reason=error) from error
+            raise DocumentError("document.bad_picture", path=image, reason=error) from error
         label = ""
         if caption:
             self._captions["图"] += 1
@@ -374,7 +374,7 @@ def _fitted(path: Path, width_mm: float) -> tuple[float, float]:
     try:
         image = DocxImage.from_file(str(path))
     except (OSError, UnrecognizedImageError) as error:
-        raise DocumentError("document.write_failed", path=path, reason=error) from error
+        raise DocumentError("document.bad_picture", path=path, reason=error) from error
     ratio = image.px_height / image.px_width if image.px_width else 1.0
     width = min(width_mm, layout.TYPE_WIDTH / layout.TWIPS_PER_MM)
     if width * ratio > MAX_PICTURE_HEIGHT_MM:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import struct
-import zlib
 from pathlib import Path
 
 import docx
@@ -22,6 +20,7 @@ from precedents.interchange.importer import import_file
 from precedents.library import Library
 from precedents.stats import Figures, Period, compute_figures
 from precedents.stats_exports import HEADER_ROW, write_figures_xlsx, write_summary_docx
+from tests.precedents.pictures import png
 
 
 @pytest.fixture
@@ -35,24 +34,6 @@ def dev_library(library: Library, dev_corpus: Path) -> Library:
 def year_2024(dev_library: Library) -> Figures:
     with dev_library.session() as session:
         return compute_figures(session, Period.year(2024))
-
-
-def png(path: Path, width: int = 64, height: int = 36) -> Path:
-    """A plain blue picture, written without any imaging library."""
-    raw = b"".join(b"\x00" + b"\x25\x63\xeb" * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-    return path
 
 
 def rows_of(sheet: object) -> list[tuple[object, ...]]:
