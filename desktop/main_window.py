@@ -18,10 +18,11 @@ from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
 from desktop.office.wiring import install as install_office
-from desktop.pages.empty_page import MeetingPage, StatisticsPage
+from desktop.pages.empty_page import MeetingPage
 from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
+from desktop.statistics.page import StatisticsPage
 from desktop.status import StatusBar
 from desktop.tasks import TaskManager
 from precedents import __version__
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(MeetingPage(self))
         self.patterns_page = PatternsPage(library, tasks, self)
         self.pages.addWidget(self.patterns_page)
-        self.pages.addWidget(StatisticsPage(self))
+        self.pages.addWidget(StatisticsPage(library, tasks, self))
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
         self.status = StatusBar(library.actor, self)

@@ -5,9 +5,10 @@
 Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
-meetings.png, patterns.png, patterns-draft.png, patterns-registry.png, statistics.png,
-import-report.png, settings.png, merge.png (the merge view after a refused save) and
-audit.png (the audit trail viewer).
+meetings.png, patterns.png, patterns-draft.png, patterns-registry.png, import-report.png,
+settings.png, merge.png (the merge view after a refused save) and audit.png (the audit
+trail viewer); the statistics screen's (statistics*.png) come from
+``tools/statistics_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def shoot(out: Path) -> None:
     from desktop.prefs import Prefs
     from desktop.search_adapter import SearchAdapter
     from desktop.tasks import TaskManager
+    from tools.statistics_screenshots import shoot_statistics
 
     app = create_application(["precedent-desk"], "zh_CN")
     prefs = Prefs()
@@ -100,10 +102,11 @@ def shoot(out: Path) -> None:
 
     library_views(page, save)
     editor_view(window, page, save)
-    for number, name in ((1, "meetings.png"), (3, "statistics.png")):
+    for number, name in ((1, "meetings.png"),):
         window.show_page(number)
         save(name)
     patterns_views(window, save)
+    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
     office_views(window, library, tasks, save)
