@@ -118,10 +118,8 @@ class Maintainer:
         if live is None or self.stale:
             if state is None:
                 reason = "索引尚未建立"
-            elif live is None:
-                reason = "索引无法读取"
             else:
-                reason = "词典、同义词或索引格式已更新"
+                reason = "索引无法读取" if live is None else "词典、同义词或索引格式已更新"
             self.rebuild(progress)
             if self._state is not None:  # what a build killed half-way left behind
                 self.folder.remove_unused({self._state.build})
@@ -130,10 +128,7 @@ class Maintainer:
             # The feed first: what remains different afterwards is what the feed
             # never carried (a lost state write, a change made behind its back).
             caught_up = self.sync()
-            stale, extra = self.compare()
-            if stale or extra:
-                log.info("index repair: %d changed or missing, %d removed", len(stale), len(extra))
-                self._apply(stale, extra)
+            stale, extra = self._repair()
             report = OpenReport(repaired=tuple(stale), removed=tuple(extra), caught_up=caught_up)
         self.status = EngineState.READY
         return report
@@ -181,11 +176,15 @@ class Maintainer:
 
     def verify(self) -> int:
         """Re-index records that differ from the database; returns how many were repaired."""
+        stale, extra = self._repair()
+        return len(stale) + len(extra)
+
+    def _repair(self) -> tuple[list[str], list[str]]:
         stale, extra = self.compare()
         if stale or extra:
             log.info("index repair: %d changed or missing, %d removed", len(stale), len(extra))
             self._apply(stale, extra)
-        return len(stale) + len(extra)
+        return stale, extra
 
     def sync(self) -> int:
         """Apply the change feed since the last applied change; returns records touched."""
