@@ -173,6 +173,7 @@ def export_retrieval_report(
     query: str,
     threshold: float,
     conclusion: str = "",
+    scope: str = "",
 ) -> Path:
     """类案检索报告 for a matter (stored or not) and the similar precedents found for it."""
     options.check()
@@ -185,6 +186,7 @@ def export_retrieval_report(
         query=query,
         threshold=threshold,
         hits=list(hits),
+        scope=scope,
         conclusion=conclusion,
         organisation=settings.organisation or settings.department,
     )

@@ -42,6 +42,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "precedents.cli.cmd_check",
     "precedents.cli.cmd_search",
     "precedents.cli.cmd_reindex",
+    "precedents.cli.cmd_similar",
+    "precedents.cli.cmd_report",
 )
 
 MAX_ISSUES_SHOWN = 200

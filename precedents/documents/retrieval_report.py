@@ -24,7 +24,7 @@ from precedents.record import Measure
 
 NO_CLOSE_PRECEDENT = "没有高度相似的先例"
 _COLUMNS = ("编号", "标题", "决定与措施", "相似度", "相似理由", "运用")
-_WEIGHTS = (25, 30, 36, 18, 33, 14)
+_WEIGHTS = (24, 26, 34, 16, 46, 14)
 _DEFAULT_NOTES = {
     ReferenceMode.FOLLOWED: "与待决事项基本事实、政策障碍相似，处理结果可以参照。",
     ReferenceMode.CONSULTED: "情形部分相似，处理思路可供参考。",
@@ -103,7 +103,8 @@ def write_retrieval_report(builder: DocumentBuilder, report: RetrievalReport) ->
     builder.title(report.title)
     builder.begin_body()
     builder.labelled("待决事项", report.matter.title)
-    builder.labelled("检索人", f"{report.officer}（{report.department}）")
+    who = f"{report.officer}（{report.department}）" if report.department else report.officer
+    builder.labelled("检索人", who)
     builder.labelled("检索时间", format_datetime(report.searched_at))
     builder.heading(1, "待决事项基本情况")
     write_facts(builder, report.matter)
