@@ -17,7 +17,8 @@ from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
-from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
+from desktop.meetings.page import MeetingPage
+from desktop.pages.empty_page import PatternsPage, StatisticsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
 from desktop.status import StatusBar
@@ -43,7 +44,8 @@ class MainWindow(QMainWindow):
         self.library_page = LibraryPage(library, adapter, tasks, prefs, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.library_page)
-        self.pages.addWidget(MeetingPage(self))
+        self.meeting_page = MeetingPage(library, adapter, tasks, self)
+        self.pages.addWidget(self.meeting_page)
         self.pages.addWidget(PatternsPage(self))
         self.pages.addWidget(StatisticsPage(self))
         self.setCentralWidget(self.pages)
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.library_page.index_state_changed.connect(self.status.show_index_state)
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
+        self.meeting_page.message.connect(self.status.say)
         self._restore_layout()
 
     def _navigation(self) -> QActionGroup:

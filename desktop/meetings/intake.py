@@ -119,3 +119,21 @@ def fields_from_text(text: str, today: dt.date | None = None) -> Fields:
     fields["situation"] = text.strip()
     fields["level"] = LEVELS[0]
     return fields
+
+
+#: Form fields that hold lists of vocabulary labels.
+_LIST_FIELDS = ("hardships", "barriers")
+
+
+def apply_suggestions(fields: Fields, items: Iterable[tuple[str, str]]) -> Fields:
+    """`fields` with the accepted (field, value) suggestions filled in (lists extended)."""
+    out = dict(fields)
+    for name, value in items:
+        if name in _LIST_FIELDS:
+            values = list(out.get(name) or [])
+            if value not in values:
+                values.append(value)
+            out[name] = values
+        else:
+            out[name] = value
+    return out

@@ -11,13 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from precedents.anonymize import mask_record, mask_text
 from precedents.library import Library
 from precedents.meetings.consistency import departures
-from precedents.meetings.model import Outcome, Participant, Review, Role, next_level
+from precedents.meetings.model import (
+    Outcome,
+    Participant,
+    Reference,
+    Review,
+    Role,
+    next_level,
+)
 from precedents.meetings.models import ReviewParticipantRow, ReviewRow
 from precedents.meetings.service import list_reviews, save_review
 from precedents.record import LEVELS, Measure, PrecedentRecord, Status
@@ -25,6 +33,9 @@ from precedents.store.precedents import find_record, get_record, list_summaries
 from precedents.word_exports import WordOptions
 from precedents.word_exports import export_minutes as write_minutes
 from precedents.word_exports import export_review_form as write_review_form
+
+if TYPE_CHECKING:
+    from search_index.library import LibraryIndexes
 
 #: Statuses of matters a meeting can take up.
 OPEN_STATUSES = (Status.DRAFT.value, Status.UNDER_REVIEW.value)
@@ -90,14 +101,19 @@ class Decided:
     decided_on: dt.date | None
 
 
-def open_matters(library: Library, also: str | None = None) -> list[MatterChoice]:
-    """Matters still to be decided (草稿, 研判中), newest first; plus `also` if given."""
+def open_matters(
+    library: Library, also: str | None = None, *, every: bool = False
+) -> list[MatterChoice]:
+    """Matters still to be decided (草稿, 研判中), newest first; plus `also` if given.
+
+    With `every`, decided and archived precedents too (a meeting may take one up again).
+    """
     with library.session() as session:
         summaries = list_summaries(session)
     return [
         MatterChoice(s.code, s.title, s.status, s.level)
         for s in summaries
-        if s.status in OPEN_STATUSES or s.code == also
+        if every or s.status in OPEN_STATUSES or s.code == also
     ]
 
 
@@ -176,15 +192,27 @@ def save_meeting(library: Library, code: str, review: Review, closest: list[str]
     return SavedMeeting(saved, load_matter(library, code))
 
 
-def word_options(library: Library, masked: bool, reason: str) -> WordOptions:
-    return WordOptions.from_settings(library.settings, masked=masked, reason=reason)
+def word_options(
+    library: Library, masked: bool, reason: str, template: Path | None = None
+) -> WordOptions:
+    """Masking and fonts as chosen; the office template given, else the one in the settings."""
+    return WordOptions.from_settings(
+        library.settings, masked=masked, reason=reason, template=template
+    )
 
 
 def export_minutes(
-    library: Library, code: str, sequence: int, out: Path, *, masked: bool, reason: str
+    library: Library,
+    code: str,
+    sequence: int,
+    out: Path,
+    *,
+    masked: bool,
+    reason: str,
+    template: Path | None = None,
 ) -> Path:
     """会议纪要 of review `sequence` of `code`."""
-    options = word_options(library, masked, reason)
+    options = word_options(library, masked, reason, template)
     with library.sessions.begin() as session:
         return write_minutes(
             session,
@@ -198,14 +226,39 @@ def export_minutes(
 
 
 def export_review_form(
-    library: Library, code: str, out: Path, *, masked: bool, reason: str
+    library: Library,
+    code: str,
+    out: Path,
+    *,
+    masked: bool,
+    reason: str,
+    template: Path | None = None,
 ) -> Path:
     """个案研判表 of `code` across all its reviews."""
-    options = word_options(library, masked, reason)
+    options = word_options(library, masked, reason, template)
     with library.sessions.begin() as session:
         return write_review_form(
             session, code, out, settings=library.settings, actor=library.actor, options=options
         )
+
+
+def export_retrieval_report(
+    indexes: LibraryIndexes,
+    code: str,
+    references: list[Reference],
+    out: Path,
+    *,
+    masked: bool,
+    reason: str,
+    template: Path | None = None,
+) -> Path:
+    """类案检索报告 of `code` with the meeting's 参照/参考 marks."""
+    from search_index.report import Mark, write_report
+
+    library = indexes.library
+    options = word_options(library, masked, reason, template)
+    marks = {ref.code: Mark(ref.mode, ref.note) for ref in references}
+    return write_report(indexes, matter_record(library, code), out, options=options, marks=marks)
 
 
 def suggested_name(kind: str, code: str, sequence: int | None = None) -> str:

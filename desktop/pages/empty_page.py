@@ -39,26 +39,6 @@ class EmptyPage(QWidget):
         layout.addStretch(2)
 
 
-class MeetingPage(EmptyPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Case meetings"),
-            self.tr(
-                "Case meetings will be run from here: the four-level review of a hard matter "
-                "(village, town, district, city), the meeting itself and its minutes."
-            ),
-            [
-                self.tr("Put a matter on a meeting's agenda and move it up a review level."),
-                self.tr(
-                    "Look at similar precedents during the meeting and record which are followed."
-                ),
-                self.tr("Record the decision, the measures, amounts and responsible departments."),
-                self.tr("Export the minutes (会议纪要) as an official Word document."),
-            ],
-            parent,
-        )
-
-
 class PatternsPage(EmptyPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
