@@ -66,6 +66,9 @@ def matter_html(matter: MeetingMatter) -> str:
         f"<tr><td class='label'>{escape(label)}</td><td>{_or_dash(value)}</td></tr>"
         for label, value in rows
     )
+    hardships = translate("MeetingMatter", "Hardships")
+    barriers = translate("MeetingMatter", "Barriers")
+    situation_heading = translate("MeetingMatter", "Situation")
     situation = "".join(
         f"<p>{escape(line.strip())}</p>" for line in record.situation.splitlines() if line.strip()
     )
@@ -74,11 +77,11 @@ def matter_html(matter: MeetingMatter) -> str:
         f"<p class='title'>{escape(record.title)}</p>"
         f"<p class='muted'>{escape(record.code)}</p>"
         f"<table>{table}</table>"
-        f"<h3>{escape(translate('MeetingMatter', 'Hardships'))}</h3>"
+        f"<h3>{escape(hardships)}</h3>"
         f"<p>{_tags(record.hardships, 'hardship')}</p>"
-        f"<h3>{escape(translate('MeetingMatter', 'Barriers'))}</h3>"
+        f"<h3>{escape(barriers)}</h3>"
         f"<p>{_tags(record.barriers, 'barrier')}</p>"
-        f"<h3>{escape(translate('MeetingMatter', 'Situation'))}</h3>"
+        f"<h3>{escape(situation_heading)}</h3>"
         f"{situation or '<p class=muted>—</p>'}"
         "</body></html>"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -183,7 +184,10 @@ class WordExportDialog(QDialog):
             return None
         masked, reason, chosen = dialog.options()
         name, _ = QFileDialog.getSaveFileName(
-            parent, title, suggested, dialog.tr("Word documents (*.docx)")
+            parent,
+            title,
+            suggested,
+            QCoreApplication.translate("WordExportDialog", "Word documents (*.docx)"),
         )
         if not name:
             return None
