@@ -171,6 +171,7 @@ def meeting_views(window: object, library: object, save: Callable[..., None]) ->
     from desktop.operations import save_new
     from precedents.meetings.model import (
         Opinion,
+        Outcome,
         Participant,
         Reference,
         ReferenceMode,
@@ -229,6 +230,31 @@ def meeting_views(window: object, library: object, save: Callable[..., None]) ->
     page.set_projector(True)
     save("meetings-projector.png")
     page.set_projector(False)
+    form.set_outcome(Outcome.DECIDED)
+    form.decision.setPlainText("纳入居家上门照护，由镇街购买服务；给予临时救助用于安装扶手。")
+    form.measures.set_rows(
+        [
+            {
+                "type": "照护服务",
+                "amount": "",
+                "note": "每周上门3次",
+                "department": "杏林街道",
+                "deadline": "2025-04-30",
+            },
+            {
+                "type": "临时救助",
+                "amount": "3000",
+                "note": "安装扶手、助行器",
+                "department": "杏林街道",
+                "deadline": "2025-03-31",
+            },
+        ]
+    )
+    form.consistency.setPlainText("老人骨折后完全失能，照护需求高于相近先例。")
+    form.setCurrentIndex(2)
+    save("meetings-decision.png")
+    form.setCurrentIndex(0)
+    save("meetings-record.png")
 
 
 def dialogs(

@@ -160,7 +160,7 @@ class MeetingPage(QWidget):
         self.save_button = QPushButton(self.tr("Save meeting"), column)
         self.save_button.setDefault(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.state_label, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.escalate_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(column)
@@ -168,6 +168,7 @@ class MeetingPage(QWidget):
         layout.addWidget(self._heading(self.tr("Meeting record"), column))
         layout.addWidget(self.form, 1)
         layout.addWidget(self.issues_label)
+        layout.addWidget(self.state_label)
         layout.addLayout(buttons)
         return column
 
@@ -419,6 +420,9 @@ class MeetingPage(QWidget):
         if on:
             font.setPointSizeF(self._normal_font.pointSizeF() * PROJECTOR_SCALE)
         self.setFont(font)
+        # Labels styled with a colour take their size from a style sheet, not the font.
+        size = font.pointSizeF()
+        self.setStyleSheet(f"QLabel, QPushButton {{ font-size: {size:.1f}pt; }}" if on else "")
         hidden: tuple[QWidget, ...] = (
             *(self.pick_label, self.matter_box, self.every_box, self.new_button),
             *(self.export_button, self.history_box, self.record_column, self.panel.hint),

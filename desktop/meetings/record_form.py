@@ -88,9 +88,11 @@ class MeetingForm(QTabWidget):
         return line
 
     def _text(self, placeholder: str, height: int) -> QPlainTextEdit:
+        """A text box `height` pixels high, growing to twice that: the tables get the rest."""
         text = QPlainTextEdit(self)
         text.setPlaceholderText(placeholder)
         text.setMinimumHeight(height)
+        text.setMaximumHeight(height * 2)
         text.textChanged.connect(self.changed)
         return text
 
@@ -116,7 +118,7 @@ class MeetingForm(QTabWidget):
         self.place = self._line(self.tr("e.g. 杏林街道办事处三楼会议室"))
         self.chair = self._line()
         self.recorder = self._line()
-        self.facts = self._text(self.tr("What was presented to the meeting"), 70)
+        self.facts = self._text(self.tr("What was presented to the meeting"), 60)
         form = QFormLayout()
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Date"), self.held_on)
@@ -162,11 +164,16 @@ class MeetingForm(QTabWidget):
         self.outcome.addItems([outcome.value for outcome in Outcome])
         self.outcome.currentTextChanged.connect(lambda _t: self._outcome_changed())
         self.outcome_reason = self._text(
-            self.tr("Why the matter goes up a level, or what information is missing"), 50
+            self.tr("Why the matter goes up a level, or what information is missing"), 44
         )
-        self.decision = self._text(self.tr("The decision as the meeting worded it"), 60)
+        self.decision = self._text(self.tr("The decision as the meeting worded it"), 56)
         self.measures_view = _table(self.measures, tab)
         self.measures_view.setItemDelegateForColumn(0, TermDelegate(vocabulary, "measure", self))
+        header = self.measures_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.consistency = self._text(
             self.tr("Only when the decision departs from the closest precedents"), 44
         )

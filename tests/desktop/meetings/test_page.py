@@ -200,3 +200,28 @@ def test_a_new_matter_from_pasted_text(
     window.show_page(1)
     page.new_matter()
     qtbot.waitUntil(lambda: page.code == "T-JM-2025-010")
+
+
+def test_an_adopted_policy_covering_the_matter_is_announced(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    from precedents.patterns.coverage import Criteria
+    from precedents.patterns.models import PolicyRow
+
+    with library.sessions.begin() as session:
+        session.add(
+            PolicyRow(
+                title="独居高龄老人居家照护服务办法",
+                status="已施行",
+                document_number="厦民〔2025〕7号",
+                effective_on=dt.date(2025, 1, 1),
+                criteria=Criteria(hardships=("高龄", "无人照护")).to_data(),
+                version=1,
+            )
+        )
+    new_matter(library)
+    qtbot.waitUntil(lambda: window.adapter.similar_ready)
+    window.show_page(1)
+    page = window.meeting_page
+    qtbot.waitUntil(lambda: page.code == CODE and page.banner.isVisible())
+    assert "此情形已有普惠政策" in page.banner.text() and "厦民〔2025〕7号" in page.banner.text()
