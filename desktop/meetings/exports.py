@@ -12,13 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop.meetings import use_cases
 from desktop.meetings.questions import WordChoice, WordExportDialog
+from desktop.meetings.use_cases import MeetingMatter
 from desktop.search_adapter import SearchAdapter
 from desktop.tasks import TaskManager
-from precedents.meetings.model import Reference
+from precedents.meetings.model import Reference, Review
+
+#: What the screen shows: the matter, the review on screen and the precedents marked.
+Current = tuple[MeetingMatter | None, Review | None, list[Reference]]
 
 
 class MeetingExports(QObject):
@@ -26,12 +30,46 @@ class MeetingExports(QObject):
     #: The path written, once an export has finished.
     exported = Signal(object)
 
-    def __init__(self, adapter: SearchAdapter, tasks: TaskManager, parent: QWidget) -> None:
+    def __init__(
+        self,
+        adapter: SearchAdapter,
+        tasks: TaskManager,
+        parent: QWidget,
+        current: Callable[[], Current],
+    ) -> None:
         super().__init__(parent)
         self.adapter = adapter
         self.library = adapter.library
         self.tasks = tasks
         self.widget = parent
+        self.current = current
+        self.button = QPushButton(self.tr("Word documents"), parent)
+        menu = QMenu(self.button)
+        menu.addAction(self.tr("Meeting minutes (会议纪要)…"), self.export_minutes)
+        menu.addAction(self.tr("Case review form (个案研判表)…"), self.export_review_form)
+        menu.addAction(self.tr("Retrieval report (类案检索报告)…"), self.export_report)
+        self.button.setMenu(menu)
+
+    def export_minutes(self) -> None:
+        """The minutes of the review on screen once saved, else of the last saved one."""
+        matter, review, _marks = self.current()
+        if matter is None or not matter.reviews:
+            self.message.emit(self.tr("Save the meeting first: minutes record a saved meeting."))
+            return
+        sequence = review.sequence if review is not None and review.id else 0
+        self.minutes(matter.code, sequence or matter.reviews[-1].sequence)
+
+    def export_review_form(self) -> None:
+        matter, _review, _marks = self.current()
+        if matter is None or not matter.reviews:
+            self.message.emit(self.tr("Save the meeting first: the form lists saved meetings."))
+            return
+        self.review_form(matter.code)
+
+    def export_report(self) -> None:
+        matter, _review, marks = self.current()
+        if matter is not None:
+            self.retrieval_report(matter.code, marks)
 
     def _ask(self, title: str, name: str) -> WordChoice | None:
         suggested = str(Path.home() / name)

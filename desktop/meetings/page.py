@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -31,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import show_error
 from desktop.meetings import use_cases
-from desktop.meetings.exports import MeetingExports
+from desktop.meetings.exports import Current, MeetingExports
 from desktop.meetings.matter_view import MatterPanel
 from desktop.meetings.models import MattersModel
 from desktop.meetings.new_matter import NewMatterDialog
 from desktop.meetings.questions import ConsistencyReason, OutcomeReason
-from desktop.meetings.record_form import MeetingForm
+from desktop.meetings.record_form import RecordColumn
 from desktop.meetings.references_panel import ReferencesPanel
 from desktop.meetings.review_state import build_review, fields_of
 from desktop.search_adapter import SearchAdapter, SimilarResults
@@ -76,9 +75,11 @@ class MeetingPage(QWidget):
         self.dirty = False
         self.projector = False
         self._token = 0
+        self._refreshes = 0
+        self._loads = 0
         self._normal_font = QFont(self.font())
         self._sizes: list[int] = []
-        self.exports = MeetingExports(adapter, tasks, self)
+        self.exports = MeetingExports(adapter, tasks, self, self._current)
         self.exports.message.connect(self.message)
         self._build()
         self._connect()
@@ -92,12 +93,7 @@ class MeetingPage(QWidget):
         self.matter_box.setMinimumWidth(420)
         self.every_box = QCheckBox(self.tr("Decided too"), self)
         self.new_button = QPushButton(self.tr("New matter…"), self)
-        self.export_button = QPushButton(self.tr("Word documents"), self)
-        menu = QMenu(self.export_button)
-        self.minutes_action = menu.addAction(self.tr("Meeting minutes (会议纪要)…"))
-        self.form_action = menu.addAction(self.tr("Case review form (个案研判表)…"))
-        self.report_action = menu.addAction(self.tr("Retrieval report (类案检索报告)…"))
-        self.export_button.setMenu(menu)
+        self.export_button = self.exports.button
         self.projector_button = QPushButton(self.tr("Projector (F11)"), self)
         self.projector_button.setCheckable(True)
         self.pick_label = QLabel(self.tr("Matter"), self)
@@ -126,7 +122,13 @@ class MeetingPage(QWidget):
         self.panel = ReferencesPanel(self)
         self.references = self.panel.model
         self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(self._record_column())
+        self.record_column = RecordColumn(self.library.vocabulary(), self)
+        self.form = self.record_column.form
+        self.state_label = self.record_column.state_label
+        self.issues_label = self.record_column.issues_label
+        self.escalate_button = self.record_column.escalate_button
+        self.save_button = self.record_column.save_button
+        self.splitter.addWidget(self.record_column)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
@@ -142,45 +144,12 @@ class MeetingPage(QWidget):
         layout.addLayout(banner_row)
         layout.addWidget(self.splitter, 1)
 
-    def _heading(self, text: str, parent: QWidget) -> QLabel:
-        label = QLabel(text, parent)
-        label.setStyleSheet("font-weight: 600; color: #1f3a5f;")
-        return label
-
-    def _record_column(self) -> QWidget:
-        self.record_column = column = QWidget(self)
-        self.form = MeetingForm(self.library.vocabulary(), column)
-        self.state_label = QLabel(column)
-        self.state_label.setWordWrap(True)
-        self.issues_label = QLabel(column)
-        self.issues_label.setWordWrap(True)
-        self.issues_label.setStyleSheet("color: #a61b1b;")
-        self.issues_label.hide()
-        self.escalate_button = QPushButton(self.tr("Escalate…"), column)
-        self.save_button = QPushButton(self.tr("Save meeting"), column)
-        self.save_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.escalate_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(4, 0, 12, 8)
-        layout.addWidget(self._heading(self.tr("Meeting record"), column))
-        layout.addWidget(self.form, 1)
-        layout.addWidget(self.issues_label)
-        layout.addWidget(self.state_label)
-        layout.addLayout(buttons)
-        return column
-
     def _connect(self) -> None:
         self.matter_box.activated.connect(lambda _row: self._pick())
         self.every_box.toggled.connect(lambda _on: self.refresh_matters())
         self.new_button.clicked.connect(self.new_matter)
         self.panel.find_button.clicked.connect(self.find_similar)
         self.projector_button.toggled.connect(self.set_projector)
-        self.minutes_action.triggered.connect(self.export_minutes)
-        self.form_action.triggered.connect(self.export_review_form)
-        self.report_action.triggered.connect(self.export_report)
         self.save_button.clicked.connect(self.save)
         self.escalate_button.clicked.connect(self.escalate)
         self.form.changed.connect(self._changed)
@@ -205,8 +174,12 @@ class MeetingPage(QWidget):
     def refresh_matters(self, select: str | None = None) -> None:
         wanted = select or self.code
         every = self.every_box.isChecked()
+        self._refreshes += 1
+        token = self._refreshes
 
         def done(matters: list[use_cases.MatterChoice]) -> None:
+            if token != self._refreshes:
+                return  # a later refresh (another matter chosen) answers instead
             self.matters.set_matters(matters)
             row = self.matters.row_of(wanted) if wanted else -1
             row = row if row >= 0 else (0 if matters else -1)
@@ -249,7 +222,15 @@ class MeetingPage(QWidget):
             self.refresh_matters(select=code)
 
     def load(self, code: str) -> None:
-        self._run(lambda _p: use_cases.load_matter(self.library, code), on_done=self.show_matter)
+        """Show `code`; of several loads under way only the last one is shown."""
+        self._loads += 1
+        token = self._loads
+
+        def done(matter: use_cases.MeetingMatter) -> None:
+            if token == self._loads:
+                self.show_matter(matter)
+
+        self._run(lambda _p: use_cases.load_matter(self.library, code), on_done=done)
 
     def show_matter(self, matter: use_cases.MeetingMatter, *, find: bool = True) -> None:
         """Show `matter` and the review a meeting on it continues or starts."""
@@ -401,7 +382,7 @@ class MeetingPage(QWidget):
         self.form.set_outcome(Outcome.ESCALATED, reason)
         self.save()
 
-    # -- projector and exports ----------------------------------------------------
+    # -- projector ----------------------------------------------------
 
     def set_projector(self, on: bool) -> None:
         """Larger type, two panes: the matter and its precedents, for the room to read.
@@ -433,20 +414,5 @@ class MeetingPage(QWidget):
         total = sum(self.splitter.sizes())
         self.splitter.setSizes([total * 2 // 5, total * 3 // 5, 0] if on else self._sizes)
 
-    def export_minutes(self) -> None:
-        if self.matter is None or not self.matter.reviews:
-            self.message.emit(self.tr("Save the meeting first: minutes record a saved meeting."))
-            return
-        saved = self.review if self.review is not None and self.review.id else None
-        sequence = saved.sequence if saved is not None else self.matter.reviews[-1].sequence
-        self.exports.minutes(self.matter.code, sequence)
-
-    def export_review_form(self) -> None:
-        if self.matter is None or not self.matter.reviews:
-            self.message.emit(self.tr("Save the meeting first: the form lists saved meetings."))
-            return
-        self.exports.review_form(self.matter.code)
-
-    def export_report(self) -> None:
-        if self.matter is not None:
-            self.exports.retrieval_report(self.matter.code, self.references.references())
+    def _current(self) -> Current:
+        return self.matter, self.review, self.references.references()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -280,7 +280,33 @@ class MeetingForm(QTabWidget):
             if widget is not None:
                 widget.setEnabled(editable)
 
-    def focus_current(self) -> None:
-        widget = self.currentWidget()
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+class RecordColumn(QWidget):
+    """The form under its heading, what is wrong with it, where the meeting stands, and
+    the buttons to escalate and save."""
+
+    def __init__(self, vocabulary: Vocabulary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = MeetingForm(vocabulary, self)
+        heading = QLabel(self.tr("Meeting record"), self)
+        heading.setStyleSheet("font-weight: 600; color: #1f3a5f;")
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.issues_label = QLabel(self)
+        self.issues_label.setWordWrap(True)
+        self.issues_label.setStyleSheet("color: #a61b1b;")
+        self.issues_label.hide()
+        self.escalate_button = QPushButton(self.tr("Escalate…"), self)
+        self.save_button = QPushButton(self.tr("Save meeting"), self)
+        self.save_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.escalate_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 12, 8)
+        layout.addWidget(heading)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.issues_label)
+        layout.addWidget(self.state_label)
+        layout.addLayout(buttons)

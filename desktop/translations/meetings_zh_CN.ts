@@ -39,8 +39,32 @@
 <context>
     <name>MeetingExports</name>
     <message>
+        <source>Word documents</source>
+        <extracomment>What the screen shows: the matter, the review on screen and the precedents marked. The path written, once an export has finished.</extracomment>
+        <translation>导出文书</translation>
+    </message>
+    <message>
+        <source>Meeting minutes (会议纪要)…</source>
+        <translation>会议纪要…</translation>
+    </message>
+    <message>
+        <source>Case review form (个案研判表)…</source>
+        <translation>个案研判表…</translation>
+    </message>
+    <message>
+        <source>Retrieval report (类案检索报告)…</source>
+        <translation>类案检索报告…</translation>
+    </message>
+    <message>
+        <source>Save the meeting first: minutes record a saved meeting.</source>
+        <translation>请先保存研判记录：会议纪要依据已保存的会议生成。</translation>
+    </message>
+    <message>
+        <source>Save the meeting first: the form lists saved meetings.</source>
+        <translation>请先保存研判记录：个案研判表列出已保存的会议。</translation>
+    </message>
+    <message>
         <source>masked</source>
-        <extracomment>The path written, once an export has finished.</extracomment>
         <translation>已脱敏</translation>
     </message>
     <message>
@@ -230,40 +254,12 @@
         <translation>新事项…</translation>
     </message>
     <message>
-        <source>Word documents</source>
-        <translation>导出文书</translation>
-    </message>
-    <message>
-        <source>Meeting minutes (会议纪要)…</source>
-        <translation>会议纪要…</translation>
-    </message>
-    <message>
-        <source>Case review form (个案研判表)…</source>
-        <translation>个案研判表…</translation>
-    </message>
-    <message>
-        <source>Retrieval report (类案检索报告)…</source>
-        <translation>类案检索报告…</translation>
-    </message>
-    <message>
         <source>Projector (F11)</source>
         <translation>投影模式（F11）</translation>
     </message>
     <message>
         <source>Matter</source>
         <translation>事项</translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation>提交上一级…</translation>
-    </message>
-    <message>
-        <source>Save meeting</source>
-        <translation>保存研判记录</translation>
-    </message>
-    <message>
-        <source>Meeting record</source>
-        <translation>研判记录</translation>
     </message>
     <message>
         <source>No matter awaits a meeting. Start one with New matter.</source>
@@ -300,14 +296,6 @@
     <message>
         <source>Why can the %1 level not settle the matter?</source>
         <translation>为什么%1级无法解决此事项？</translation>
-    </message>
-    <message>
-        <source>Save the meeting first: minutes record a saved meeting.</source>
-        <translation>请先保存研判记录：会议纪要依据已保存的会议生成。</translation>
-    </message>
-    <message>
-        <source>Save the meeting first: the form lists saved meetings.</source>
-        <translation>请先保存研判记录：个案研判表列出已保存的会议。</translation>
     </message>
 </context>
 <context>
@@ -409,6 +397,21 @@
     <message>
         <source>Attendance</source>
         <translation>出席情况</translation>
+    </message>
+</context>
+<context>
+    <name>RecordColumn</name>
+    <message>
+        <source>Meeting record</source>
+        <translation>研判记录</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>提交上一级…</translation>
+    </message>
+    <message>
+        <source>Save meeting</source>
+        <translation>保存研判记录</translation>
     </message>
 </context>
 <context>

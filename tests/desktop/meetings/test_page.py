@@ -141,7 +141,7 @@ def test_new_matter_through_two_escalations_to_a_decision(
     out = tmp_path / "纪要.docx"
     monkeypatch.setattr(WordExportDialog, "ask", classmethod(lambda cls, *a, **k: WordChoice(out)))
     with qtbot.waitSignal(page.exports.exported, timeout=20000):
-        page.export_minutes()
+        page.exports.export_minutes()
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "老人骨折后完全失能" in text and "一、基本情况" in text
     assert "陈建华" not in text and "陈某" in text
