@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         self.library_page.focus_search()
 
     def save_current(self) -> None:
+        if self.pages.currentWidget() is self.meeting_page:
+            self.meeting_page.save()
+            return
         record = self.library_page.record
         if record.editing:
             record.save()

@@ -246,6 +246,9 @@ class MeetingPage(QWidget):
         self.issues_label.hide()
         self.dirty = False
         self._show_state()
+        self._run(
+            lambda _p: use_cases.recent_participants(self.library), on_done=self.form.set_recent
+        )
         if find:
             self.find_similar()
 

@@ -135,9 +135,15 @@ class MeetingForm(QTabWidget):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Participants"), tab))
         layout.addWidget(self.participants_view, 1)
-        layout.addLayout(
-            self._rows_bar(self.participants_view, self.tr("Add participant"), self.add_participant)
+        bar = self._rows_bar(
+            self.participants_view, self.tr("Add participant"), self.add_participant
         )
+        self.recent_box = QComboBox(tab)
+        self.recent_box.setMinimumContentsLength(12)
+        self.recent_box.activated.connect(self._add_recent)
+        self.set_recent([])
+        bar.addWidget(self.recent_box)
+        layout.addLayout(bar)
         return tab
 
     def _opinions_tab(self) -> QWidget:
@@ -208,6 +214,21 @@ class MeetingForm(QTabWidget):
         row = self.participants.append(Participant(name=""))
         self.participants_view.setCurrentIndex(self.participants.index(row, 0))
         self.participants_view.edit(self.participants.index(row, 0))
+
+    def set_recent(self, people: list[Participant]) -> None:
+        """People from earlier meetings, offered for a quick entry."""
+        self.recent_box.clear()
+        self.recent_box.addItem(self.tr("From earlier meetings…"), None)
+        for person in people:
+            text = f"{person.name}（{person.department}）" if person.department else person.name
+            self.recent_box.addItem(text, person)
+        self.recent_box.setEnabled(bool(people))
+
+    def _add_recent(self, row: int) -> None:
+        person = self.recent_box.itemData(row)
+        self.recent_box.setCurrentIndex(0)
+        if isinstance(person, Participant) and person.name not in self.participants.names():
+            self.participants.append(Participant(person.name, person.department))
 
     def add_opinion(self) -> None:
         row = self.opinions.append(Opinion(speaker="", text=""))

@@ -198,6 +198,10 @@
         <source>Reason for departing</source>
         <translation>不一致的理由</translation>
     </message>
+    <message>
+        <source>From earlier meetings…</source>
+        <translation>从以往会议添加…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingMatter</name>

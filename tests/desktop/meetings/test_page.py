@@ -225,3 +225,20 @@ def test_an_adopted_policy_covering_the_matter_is_announced(
     page = window.meeting_page
     qtbot.waitUntil(lambda: page.code == CODE and page.banner.isVisible())
     assert "此情形已有普惠政策" in page.banner.text() and "厦民〔2025〕7号" in page.banner.text()
+
+
+def test_people_of_earlier_meetings_are_offered_and_ctrl_s_saves(
+    qtbot, window: MainWindow, page: MeetingPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.set_outcome(Outcome.RETURNED, "缺少收入证明")
+    with qtbot.waitSignal(page.saved):
+        window.save_current()
+    assert page.review is not None and page.review.level == "村居"
+    box = page.form.recent_box
+    qtbot.waitUntil(lambda: box.count() > 1)
+    names = [box.itemText(row) for row in range(1, box.count())]
+    assert "李主任（民政）" in names
+    page.form._add_recent(names.index("李主任（民政）") + 1)
+    assert page.form.participants.names() == ["李主任"]
+    assert box.currentIndex() == 0
