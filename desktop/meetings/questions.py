@@ -9,6 +9,7 @@ Tests replace `ask` to answer without clicking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -65,7 +66,7 @@ class ConsistencyReason(_ReasonDialog):
     """The decision departs from the closest precedents: why?"""
 
     def __init__(self, parent: QWidget | None, departures: list[str], reason: str) -> None:
-        items = "".join(f"<li>{text}</li>" for text in departures)
+        items = "".join(f"<li>{escape(text)}</li>" for text in departures)
         super().__init__(
             parent,
             self.tr("Decision departs from precedents"),
