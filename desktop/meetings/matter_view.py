@@ -83,8 +83,24 @@ def matter_html(matter: MeetingMatter) -> str:
         f"<p>{_tags(record.barriers, 'barrier')}</p>"
         f"<h3>{escape(situation_heading)}</h3>"
         f"{situation or '<p class=muted>—</p>'}"
+        f"{_moves(matter)}"
         "</body></html>"
     )
+
+
+def _moves(matter: MeetingMatter) -> str:
+    """Who moved the status when, and why: 2025-03-18 09:30 林晓：草稿 → 研判中（开始研判）."""
+    if not matter.moves:
+        return ""
+    lines = []
+    for move in matter.moves:
+        note = f"（{escape(move.note)}）" if move.note else ""
+        lines.append(
+            f"<p class='muted'>{move.at:%Y-%m-%d %H:%M} {escape(move.actor)}："
+            f"{escape(move.old)} → {escape(move.new)}{note}</p>"
+        )
+    heading = escape(translate("MeetingMatter", "Status moves"))
+    return f"<h3>{heading}</h3>" + "".join(lines)
 
 
 class MatterPanel(QSplitter):

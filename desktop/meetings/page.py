@@ -43,6 +43,7 @@ from desktop.tasks import Progress, Task, TaskManager
 from precedents.errors import ValidationFailed
 from precedents.library import Library
 from precedents.meetings.model import Outcome, Review, next_level
+from precedents.record import Status
 from precedents.validation import Issue
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,8 @@ class MeetingPage(QWidget):
         self.projector_button.toggled.connect(self.set_projector)
         self.save_button.clicked.connect(self.save)
         self.escalate_button.clicked.connect(self.escalate)
+        self.record_column.reopen_button.clicked.connect(self.reopen)
+        self.record_column.archive_button.clicked.connect(self.archive)
         self.form.changed.connect(self._changed)
         self.references.marks_changed.connect(self._changed)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -243,6 +246,8 @@ class MeetingPage(QWidget):
         self.form.set_editable(editable)
         self.save_button.setEnabled(editable)
         self.escalate_button.setEnabled(editable)
+        self.record_column.reopen_button.setVisible(matter.decided)
+        self.record_column.archive_button.setVisible(matter.record.status is Status.DECIDED)
         self.issues_label.hide()
         self.dirty = False
         self._show_state()
@@ -384,6 +389,39 @@ class MeetingPage(QWidget):
             return
         self.form.set_outcome(Outcome.ESCALATED, reason)
         self.save()
+
+    def reopen(self) -> None:
+        """A decided matter comes back under review, with the reason recorded."""
+        code = self.code
+        if code is None:
+            return
+        reason = OutcomeReason.ask(
+            self,
+            self.tr("Review again"),
+            self.tr("Why must the decided matter be reviewed again?"),
+        )
+        if reason is not None:
+            self._run(
+                lambda _p: use_cases.reopen_matter(self.library, code, reason),
+                on_done=self._status_moved,
+            )
+
+    def archive(self) -> None:
+        code = self.code
+        if code is not None:
+            self._run(
+                lambda _p: use_cases.archive_matter(self.library, code),
+                on_done=self._status_moved,
+            )
+
+    def _status_moved(self, matter: use_cases.MeetingMatter) -> None:
+        self.message.emit(
+            self.tr("%1 is now %2.")
+            .replace("%1", matter.code)
+            .replace("%2", matter.record.status.value)
+        )
+        self.show_matter(matter, find=False)
+        self.refresh_matters()
 
     # -- projector ----------------------------------------------------
 

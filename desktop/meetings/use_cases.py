@@ -27,8 +27,9 @@ from precedents.meetings.model import (
     next_level,
 )
 from precedents.meetings.models import ReviewParticipantRow, ReviewRow
-from precedents.meetings.service import list_reviews, save_review
+from precedents.meetings.service import archive, list_reviews, reopen, save_review
 from precedents.record import LEVELS, Measure, PrecedentRecord, Status
+from precedents.store.audit import list_events
 from precedents.store.precedents import find_record, get_record, list_summaries
 from precedents.word_exports import WordOptions
 from precedents.word_exports import export_minutes as write_minutes
@@ -53,12 +54,24 @@ class MatterChoice:
     level: str
 
 
+@dataclass(frozen=True, slots=True)
+class StatusMove:
+    """One recorded move of the matter's status, in local time."""
+
+    at: dt.datetime
+    actor: str
+    old: str
+    new: str
+    note: str = ""
+
+
 @dataclass(slots=True)
 class MeetingMatter:
-    """A matter as the meeting sees it: masked facts and its reviews so far."""
+    """A matter as the meeting sees it: masked facts, its reviews and status moves so far."""
 
     record: PrecedentRecord
     reviews: list[Review] = field(default_factory=list)
+    moves: list[StatusMove] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -124,7 +137,32 @@ def known_districts(library: Library) -> list[str]:
 
 def load_matter(library: Library, code: str) -> MeetingMatter:
     with library.session() as session:
-        return MeetingMatter(mask_record(get_record(session, code)), list_reviews(session, code))
+        record = get_record(session, code)
+        moves = [
+            StatusMove(
+                event.at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None),
+                event.actor,
+                str(event.details.get("from", "")),
+                str(event.details.get("to", "")),
+                event.reason,
+            )
+            for event in reversed(list_events(session, action="status", code=code))
+        ]
+        return MeetingMatter(mask_record(record), list_reviews(session, code), moves)
+
+
+def reopen_matter(library: Library, code: str, reason: str) -> MeetingMatter:
+    """Take a decided or archived matter back under review, with the reason recorded."""
+    with library.sessions.begin() as session:
+        reopen(session, code, actor=library.actor, reason=reason)
+    return load_matter(library, code)
+
+
+def archive_matter(library: Library, code: str) -> MeetingMatter:
+    """Close a decided matter (已归档)."""
+    with library.sessions.begin() as session:
+        archive(session, code, actor=library.actor)
+    return load_matter(library, code)
 
 
 def matter_record(library: Library, code: str) -> PrecedentRecord:

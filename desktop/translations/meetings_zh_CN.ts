@@ -245,6 +245,10 @@
         <source>Situation</source>
         <translation>基本情况</translation>
     </message>
+    <message>
+        <source>Status moves</source>
+        <translation>状态变更</translation>
+    </message>
 </context>
 <context>
     <name>MeetingPage</name>
@@ -300,6 +304,18 @@
     <message>
         <source>Why can the %1 level not settle the matter?</source>
         <translation>为什么%1级无法解决此事项？</translation>
+    </message>
+    <message>
+        <source>Review again</source>
+        <translation>重新研判</translation>
+    </message>
+    <message>
+        <source>Why must the decided matter be reviewed again?</source>
+        <translation>已决定的事项为什么需要重新研判？</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现为“%2”。</translation>
     </message>
 </context>
 <context>
@@ -416,6 +432,14 @@
     <message>
         <source>Save meeting</source>
         <translation>保存研判记录</translation>
+    </message>
+    <message>
+        <source>Review again…</source>
+        <translation>重新研判…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
     </message>
 </context>
 <context>

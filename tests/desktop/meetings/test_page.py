@@ -242,3 +242,29 @@ def test_people_of_earlier_meetings_are_offered_and_ctrl_s_saves(
     page.form._add_recent(names.index("李主任（民政）") + 1)
     assert page.form.participants.names() == ["李主任"]
     assert box.currentIndex() == 0
+
+
+def test_a_decided_matter_is_archived_or_reviewed_again(
+    qtbot, page: MeetingPage, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.set_outcome(Outcome.DECIDED)
+    page.form.decision.setPlainText("由村委会协调邻里照看。")
+    with qtbot.waitSignal(page.saved):
+        page.save_button.click()
+    column = page.record_column
+    assert column.archive_button.isVisibleTo(page) and column.reopen_button.isVisibleTo(page)
+    column.archive_button.click()
+    qtbot.waitUntil(lambda: page.matter.record.status is Status.ARCHIVED)
+    assert not column.archive_button.isVisibleTo(page)
+    monkeypatch.setattr(OutcomeReason, "ask", classmethod(lambda cls, *a: "家属提出新情况"))
+    column.reopen_button.click()
+    qtbot.waitUntil(lambda: page.matter.record.status is Status.UNDER_REVIEW)
+    assert page.save_button.isEnabled() and page.review.id is None
+    moves = [(m.old, m.new, m.note) for m in page.matter.moves]
+    assert moves == [
+        ("草稿", "已决定", "第1次研判作出决定"),
+        ("已决定", "已归档", ""),
+        ("已归档", "研判中", "家属提出新情况"),
+    ]
+    assert "家属提出新情况" in page.matter_panel.view.toPlainText()
