@@ -38,6 +38,7 @@ from desktop.meetings.questions import ConsistencyReason, OutcomeReason
 from desktop.meetings.record_form import RecordColumn
 from desktop.meetings.references_panel import ReferencesPanel
 from desktop.meetings.review_state import build_review, fields_of
+from desktop.meetings.status_moves import StatusMoves
 from desktop.search_adapter import SearchAdapter, SimilarResults
 from desktop.tasks import Progress, Task, TaskManager
 from precedents.errors import ValidationFailed
@@ -81,6 +82,7 @@ class MeetingPage(QWidget):
         self._normal_font = QFont(self.font())
         self._sizes: list[int] = []
         self.exports = MeetingExports(adapter, tasks, self, self._current)
+        self.moves = StatusMoves(library, tasks, self)
         self.exports.message.connect(self.message)
         self._build()
         self._connect()
@@ -153,8 +155,10 @@ class MeetingPage(QWidget):
         self.projector_button.toggled.connect(self.set_projector)
         self.save_button.clicked.connect(self.save)
         self.escalate_button.clicked.connect(self.escalate)
-        self.record_column.reopen_button.clicked.connect(self.reopen)
-        self.record_column.archive_button.clicked.connect(self.archive)
+        self.record_column.reopen_button.clicked.connect(lambda: self.moves.reopen(self.code))
+        self.record_column.archive_button.clicked.connect(lambda: self.moves.archive(self.code))
+        self.moves.moved.connect(self._status_moved)
+        self.moves.message.connect(self.message)
         self.form.changed.connect(self._changed)
         self.references.marks_changed.connect(self._changed)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -389,30 +393,6 @@ class MeetingPage(QWidget):
             return
         self.form.set_outcome(Outcome.ESCALATED, reason)
         self.save()
-
-    def reopen(self) -> None:
-        """A decided matter comes back under review, with the reason recorded."""
-        code = self.code
-        if code is None:
-            return
-        reason = OutcomeReason.ask(
-            self,
-            self.tr("Review again"),
-            self.tr("Why must the decided matter be reviewed again?"),
-        )
-        if reason is not None:
-            self._run(
-                lambda _p: use_cases.reopen_matter(self.library, code, reason),
-                on_done=self._status_moved,
-            )
-
-    def archive(self) -> None:
-        code = self.code
-        if code is not None:
-            self._run(
-                lambda _p: use_cases.archive_matter(self.library, code),
-                on_done=self._status_moved,
-            )
 
     def _status_moved(self, matter: use_cases.MeetingMatter) -> None:
         self.message.emit(

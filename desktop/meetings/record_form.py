@@ -322,6 +322,8 @@ class RecordColumn(QWidget):
         self.save_button.setDefault(True)
         self.reopen_button = QPushButton(self.tr("Review again…"), self)
         self.archive_button = QPushButton(self.tr("Archive"), self)
+        self.reopen_button.hide()
+        self.archive_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.reopen_button)
         buttons.addWidget(self.archive_button)

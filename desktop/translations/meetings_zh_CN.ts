@@ -306,14 +306,6 @@
         <translation>为什么%1级无法解决此事项？</translation>
     </message>
     <message>
-        <source>Review again</source>
-        <translation>重新研判</translation>
-    </message>
-    <message>
-        <source>Why must the decided matter be reviewed again?</source>
-        <translation>已决定的事项为什么需要重新研判？</translation>
-    </message>
-    <message>
         <source>%1 is now %2.</source>
         <translation>%1 现为“%2”。</translation>
     </message>
@@ -506,6 +498,22 @@
         <translation>
             <numerusform>%n 件相近先例。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusMoves</name>
+    <message>
+        <source>Review again</source>
+        <extracomment>The matter as it is after the move.</extracomment>
+        <translation>重新研判</translation>
+    </message>
+    <message>
+        <source>Why must the decided matter be reviewed again?</source>
+        <translation>已决定的事项为什么需要重新研判？</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现为“%2”。</translation>
     </message>
 </context>
 <context>
