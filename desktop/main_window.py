@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not self.meeting_page.may_leave():
+            event.ignore()
+            return
         editor = self.library_page.record.editor
         if self._closing or not editor.is_dirty():
             self.save_layout()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.questions import Unsaved, UnsavedChanges
 from desktop.errors import show_error
 from desktop.meetings import use_cases
 from desktop.meetings.exports import Current, MeetingExports
@@ -206,15 +207,16 @@ class MeetingPage(QWidget):
         code = self.matter_box.currentData(MattersModel.CODE_ROLE)
         if not code or code == self.code:
             return
-        if self.dirty and not self._may_leave():
+        if not self.may_leave():
             row = self.matters.row_of(self.code or "")
             self.matter_box.setCurrentIndex(row)
             return
         self.load(code)
 
-    def _may_leave(self) -> bool:
-        from desktop.dialogs.questions import Unsaved, UnsavedChanges
-
+    def may_leave(self) -> bool:
+        """True unless the record has unsaved changes the officer keeps (or saves first)."""
+        if not self.dirty:
+            return True
         title = self.matter.record.title if self.matter is not None else ""
         answer = UnsavedChanges.ask(self, title)
         if answer is Unsaved.SAVE:

@@ -268,3 +268,21 @@ def test_a_decided_matter_is_archived_or_reviewed_again(
         ("已归档", "研判中", "家属提出新情况"),
     ]
     assert "家属提出新情况" in page.matter_panel.view.toPlainText()
+
+
+def test_unsaved_notes_are_not_lost_on_closing(
+    qtbot, window: MainWindow, page: MeetingPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.dialogs.questions import Unsaved, UnsavedChanges
+
+    record_meeting(page, "李主任")
+    assert page.dirty
+    asked: list[str] = []
+
+    def keep(cls, parent, title):
+        asked.append(title)
+        return Unsaved.CANCEL
+
+    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(keep))
+    window.close()
+    assert asked == ["独居高龄老人跌倒后无人照护"] and window.isVisible()
