@@ -18,7 +18,8 @@ from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
 from desktop.meetings.page import MeetingPage
-from desktop.pages.empty_page import PatternsPage, StatisticsPage
+from desktop.pages.empty_page import StatisticsPage
+from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
 from desktop.status import StatusBar
@@ -46,7 +47,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.library_page)
         self.meeting_page = MeetingPage(library, adapter, tasks, self)
         self.pages.addWidget(self.meeting_page)
-        self.pages.addWidget(PatternsPage(self))
+        self.patterns_page = PatternsPage(library, tasks, self)
+        self.pages.addWidget(self.patterns_page)
         self.pages.addWidget(StatisticsPage(self))
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
         self.meeting_page.message.connect(self.status.say)
+        self.patterns_page.message.connect(self.status.say)
+        self.patterns_page.open_precedent.connect(self.show_precedent)
         self._restore_layout()
 
     def _navigation(self) -> QActionGroup:
@@ -109,6 +113,10 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.show_page(0)
         self.library_page.focus_search()
+
+    def show_precedent(self, code: str) -> None:
+        self.show_page(0)
+        self.library_page.select_code(code)
 
     def save_current(self) -> None:
         if self.pages.currentWidget() is self.meeting_page:
@@ -181,7 +189,10 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closing and not self.meeting_page.may_leave():
+        pages_done = self._closing or (
+            self.meeting_page.may_leave() and self.patterns_page.close_editors()
+        )
+        if not pages_done:
             event.ignore()
             return
         editor = self.library_page.record.editor

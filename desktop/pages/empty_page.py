@@ -39,23 +39,6 @@ class EmptyPage(QWidget):
         layout.addStretch(2)
 
 
-class PatternsPage(EmptyPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Patterns and policies"),
-            self.tr(
-                "Recurring kinds of hard cases will be found here, so that a matter decided "
-                "again and again can become a general policy."
-            ),
-            [
-                self.tr("Groups of precedents that share hardships, barriers and measures."),
-                self.tr("How often each pattern occurred, in which districts, with what amounts."),
-                self.tr("A draft general policy in the official document format, ready to edit."),
-            ],
-            parent,
-        )
-
-
 class StatisticsPage(EmptyPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -620,29 +620,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     </message>
 </context>
 <context>
-    <name>PatternsPage</name>
-    <message>
-        <source>Patterns and policies</source>
-        <translation>规律与政策</translation>
-    </message>
-    <message>
-        <source>Recurring kinds of hard cases will be found here, so that a matter decided again and again can become a general policy.</source>
-        <translation>这里将发现反复出现的疑难情形，让多次一事一议的同类事项转化为普惠政策。</translation>
-    </message>
-    <message>
-        <source>Groups of precedents that share hardships, barriers and measures.</source>
-        <translation>困难情形、政策障碍和救助措施相近的先例分组。</translation>
-    </message>
-    <message>
-        <source>How often each pattern occurred, in which districts, with what amounts.</source>
-        <translation>每类情形出现的次数、分布的区和涉及的金额。</translation>
-    </message>
-    <message>
-        <source>A draft general policy in the official document format, ready to edit.</source>
-        <translation>按公文格式起草的普惠政策草案，可直接修改。</translation>
-    </message>
-</context>
-<context>
     <name>PersonsModel</name>
     <message>
         <source>Name</source>
