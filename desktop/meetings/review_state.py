@@ -10,7 +10,6 @@ text or measures for a decision, a reason for departing from precedents).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.editor.form_state import amount_text
@@ -160,7 +159,3 @@ def build_review(
 def same_review(a: Review, b: Review) -> bool:
     """Whether two reviews record the same meeting content (ignoring bookkeeping)."""
     return fields_of(a) == fields_of(b)
-
-
-def today_text(today: dt.date | None = None) -> str:
-    return (today or dt.date.today()).isoformat()
