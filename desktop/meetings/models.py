@@ -158,6 +158,9 @@ class ParticipantsModel(_RowsModel):
     def names(self) -> list[str]:
         return [p.name for p in self._rows if p.name]
 
+    def department_of(self, name: str) -> str:
+        return next((p.department for p in self._rows if p.name == name), "")
+
 
 class OpinionsModel(_RowsModel):
     FIELDS = ("speaker", "department", "stance", "text")

@@ -38,7 +38,8 @@ from precedents.vocabulary import Vocabulary
 
 
 class SpeakerDelegate(ChoiceDelegate):
-    """A speaker is picked from the participants as they are at that moment."""
+    """A speaker is picked from the participants as they are at that moment; a
+    participant's department comes along when the opinion has none yet."""
 
     def __init__(self, participants: ParticipantsModel, parent: QWidget | None = None) -> None:
         super().__init__((), parent)
@@ -47,6 +48,14 @@ class SpeakerDelegate(ChoiceDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         self.choices = tuple(self.participants.names())
         return super().createEditor(parent, option, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        super().setModelData(editor, model, index)
+        department = model.index(index.row(), 1)
+        if not department.data():
+            known = self.participants.department_of(str(index.data() or ""))
+            if known:
+                model.setData(department, known)
 
 
 def _table(model: Any, parent: QWidget) -> QTableView:

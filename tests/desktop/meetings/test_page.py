@@ -286,3 +286,17 @@ def test_unsaved_notes_are_not_lost_on_closing(
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(keep))
     window.close()
     assert asked == ["独居高龄老人跌倒后无人照护"] and window.isVisible()
+
+
+def test_a_speaker_picked_brings_the_department(qtbot, page: MeetingPage) -> None:
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    record_meeting(page, "李主任")
+    page.form.opinions.set_rows([Opinion("", "同意")])
+    index = page.form.opinions.index(0, 0)
+    delegate = page.form.opinions_view.itemDelegateForColumn(0)
+    editor = delegate.createEditor(page, QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentText("李主任")
+    delegate.setModelData(editor, page.form.opinions, index)
+    assert page.form.opinions.rows()[0].department == "民政"
