@@ -85,7 +85,9 @@ class MeetingMatter:
         """The review a new meeting on this matter starts from.
 
         After an escalation the next level; after a return the same level; the
-        first meeting at the matter's own level (村居 when it has none).
+        first meeting at the matter's own level (村居 when it has none). The
+        precedents the last meeting followed or consulted stay marked: the next
+        meeting is shown the same comparison.
         """
         held_on = today or dt.date.today()
         if not self.reviews:
@@ -95,7 +97,8 @@ class MeetingMatter:
         level = last.level
         if last.outcome is Outcome.ESCALATED:
             level = next_level(last.level) or last.level
-        return Review(level=level, held_on=held_on, place=last.place if level == last.level else "")
+        place = last.place if level == last.level else ""
+        return Review(level=level, held_on=held_on, place=place, references=list(last.references))
 
     def current_review(self, today: dt.date | None = None) -> Review:
         """The review to show: one still in progress or the deciding one, else a new one."""

@@ -91,6 +91,7 @@ def test_new_matter_through_two_escalations_to_a_decision(
     record_meeting(page, "李主任", dissent=True)
     escalate(qtbot, page, monkeypatch, "村里无资金渠道")
     assert page.review.level == "镇街" and page.review.id is None
+    assert page.references.mark_of(followed) is ReferenceMode.FOLLOWED
     record_meeting(page, "王站长")
     escalate(qtbot, page, monkeypatch, "照护服务须区级统筹")
     assert page.review.level == "区"
@@ -145,6 +146,20 @@ def test_new_matter_through_two_escalations_to_a_decision(
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "老人骨折后完全失能" in text and "一、基本情况" in text
     assert "陈建华" not in text and "陈某" in text
+
+    for kind, export in (
+        ("form", page.exports.export_review_form),
+        ("report", page.exports.export_report),
+    ):
+        out = tmp_path / f"{kind}.docx"
+        with qtbot.waitSignal(page.exports.exported, timeout=20000):
+            export()
+        document = docx.Document(str(out))
+        cells = "".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        body = "\n".join(p.text for p in document.paragraphs) + cells
+        assert "陈建华" not in body and "陈某" in body
+        if kind == "report":
+            assert followed in cells and "参照" in cells
 
 
 def test_escalation_needs_a_reason_and_cancel_saves_nothing(
