@@ -296,8 +296,8 @@ class MeetingPage(QWidget):
         def work(_p: object) -> tuple[SimilarResults, dict[str, use_cases.Decided]]:
             record = use_cases.matter_record(self.library, code)
             results = self.adapter.similar(record, SIMILAR_LIMIT, exclude=code)
-            decided = [hit.code for hit in results.hits if hit.decided]
-            return results, use_cases.decisions_of(self.library, decided)
+            codes = [hit.code for hit in results.hits]
+            return results, use_cases.decisions_of(self.library, codes)
 
         def done(found: tuple[SimilarResults, dict[str, use_cases.Decided]]) -> None:
             if token == self._token:

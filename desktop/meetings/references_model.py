@@ -177,7 +177,9 @@ class ReferencesModel(QAbstractTableModel):
         if column == SCORE:
             return f"{hit.score:.2f}"
         if column == PRECEDENT:
-            lines = [hit.code, hit.title]
+            # The engine's title is as stored; the masked one arrives with the decision.
+            title = row.decided.title if row.decided is not None and row.decided.title else ""
+            lines = [hit.code, title or hit.title]
             if hit.policy:
                 lines.append(self.tr("Policy now: %1").replace("%1", hit.policy))
             return "\n".join(lines)
@@ -200,7 +202,8 @@ class ReferencesModel(QAbstractTableModel):
             return "\n".join(p for p in (measure_line(row.decided), row.decided.decision) if p)
         if column == REASONS:
             return "\n".join(row.hit.reasons) or None
-        return f"{row.hit.code}  {row.hit.title}"
+        title = row.decided.title if row.decided is not None and row.decided.title else ""
+        return f"{row.hit.code}  {title or row.hit.title}"
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != MARK:

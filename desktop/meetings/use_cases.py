@@ -115,6 +115,8 @@ class Decided:
     decision: str
     measures: tuple[Measure, ...]
     decided_on: dt.date | None
+    #: The title with the names of its persons masked ("" to keep the engine's).
+    title: str = ""
 
 
 def open_matters(
@@ -175,7 +177,7 @@ def matter_record(library: Library, code: str) -> PrecedentRecord:
 
 
 def decisions_of(library: Library, codes: list[str]) -> dict[str, Decided]:
-    """The decision and measures of each precedent in `codes` that still exists."""
+    """The masked title, decision and measures of each precedent in `codes` that still exists."""
     out: dict[str, Decided] = {}
     with library.session() as session:
         for code in codes:
@@ -183,7 +185,8 @@ def decisions_of(library: Library, codes: list[str]) -> dict[str, Decided]:
             if record is None:
                 continue
             text = mask_text(record.decision, record.persons)
-            out[code] = Decided(code, text, tuple(record.measures), record.decided_on)
+            title = mask_text(record.title, record.persons)
+            out[code] = Decided(code, text, tuple(record.measures), record.decided_on, title)
     return out
 
 

@@ -34,8 +34,14 @@ def test_references_model(qtmodeltester) -> None:
     model = ReferencesModel()
     model.set_hits(HITS)
     model.set_decisions(
-        {"A-1": Decided("A-1", "纳入照护", (Measure("临时救助", Decimal("3000")),), None)}
+        {
+            "A-1": Decided(
+                "A-1", "纳入照护", (Measure("临时救助", Decimal("3000")),), None, "王某独居照护"
+            )
+        }
     )
+    assert model.index(0, 2).data() == "A-1\n王某独居照护"
+    assert model.index(1, 2).data() == "A-2\n患儿药费"
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, 3).data() == "临时救助 3,000 元\n纳入照护"
     assert model.index(2, 3).data() in ("尚未决定", "Not decided yet")
