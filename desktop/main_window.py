@@ -18,10 +18,10 @@ from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
 from desktop.meetings.page import MeetingPage
-from desktop.pages.empty_page import StatisticsPage
 from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
+from desktop.statistics.page import StatisticsPage
 from desktop.status import StatusBar
 from desktop.tasks import TaskManager
 from precedents import __version__
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.meeting_page)
         self.patterns_page = PatternsPage(library, tasks, self)
         self.pages.addWidget(self.patterns_page)
-        self.pages.addWidget(StatisticsPage(self))
+        self.pages.addWidget(StatisticsPage(library, tasks, self))
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
         self.status = StatusBar(library.actor, self)

@@ -6,8 +6,8 @@ Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
 meetings.png, meetings-projector.png, meetings-decision.png, meetings-record.png,
-patterns.png, patterns-draft.png, patterns-registry.png, statistics.png, import-report.png
-and settings.png.
+patterns.png, patterns-draft.png, patterns-registry.png, import-report.png and settings.png;
+the statistics screen's (statistics*.png) come from ``tools/statistics_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ def shoot(out: Path) -> None:
     from desktop.prefs import Prefs
     from desktop.search_adapter import SearchAdapter
     from desktop.tasks import TaskManager
+    from tools.statistics_screenshots import shoot_statistics
 
     app = create_application(["precedent-desk"], "zh_CN")
     prefs = Prefs()
@@ -101,10 +102,8 @@ def shoot(out: Path) -> None:
     library_views(page, save)
     editor_view(window, page, save)
     meeting_views(window, library, save)
-    for number, name in ((3, "statistics.png"),):
-        window.show_page(number)
-        save(name)
     patterns_views(window, save)
+    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
     window._closing = True

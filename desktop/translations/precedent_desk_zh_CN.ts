@@ -1094,29 +1094,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     </message>
 </context>
 <context>
-    <name>StatisticsPage</name>
-    <message>
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <source>Figures for reports upward will be shown here: matters and precedents by district, year, status and review level, amounts by measure, and how long decisions took.</source>
-        <translation>这里将显示向上级报送所需的数据：按区、年份、状态和研判层级统计的事项和先例，各项措施的金额，以及从提出到决定所用的时间。</translation>
-    </message>
-    <message>
-        <source>Counts and charts over any period and district.</source>
-        <translation>任意时段、任意区的数量统计和图表。</translation>
-    </message>
-    <message>
-        <source>Amounts paid per measure, and days from filing to decision.</source>
-        <translation>各项救助措施的金额，以及从提出到决定的天数。</translation>
-    </message>
-    <message>
-        <source>Meanwhile the command line gives the same figures: precedents stats.</source>
-        <translation>在此之前，可以用命令行得到同样的数据：precedents stats。</translation>
-    </message>
-</context>
-<context>
     <name>StatusBar</name>
     <message>
         <source>Officer: %1</source>
