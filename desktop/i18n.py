@@ -22,6 +22,7 @@ CATALOGUE = "precedent_desk"
 #: Area catalogues, each holding the strings of its own sub-package of ``desktop/``, so
 #: that work on one area never rewrites another area's translations.
 AREA_CATALOGUES: dict[str, str] = {
+    "meetings": "meetings",
     "office": "office",
     "patterns": "patterns",
     "statistics": "statistics",
