@@ -138,13 +138,20 @@ class ConflictQuestion:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("Questions", "Changed by someone else"))
         box.setText(message)
-        box.setInformativeText(
-            translate(
+        if can_merge:
+            hint = translate(
+                "Questions",
+                "Your changes are kept as a draft. Compare the two versions side by side and "
+                "choose field by field, go on editing, or load the other version now and lose "
+                "your changes.",
+            )
+        else:
+            hint = translate(
                 "Questions",
                 "Your changes are kept as a draft. You can go on editing and copy them over "
                 "after reloading, or load the other version now and lose them.",
             )
-        )
+        box.setInformativeText(hint)
         keep = box.addButton(
             translate("Questions", "Keep my changes"), QMessageBox.ButtonRole.RejectRole
         )
@@ -156,7 +163,7 @@ class ConflictQuestion:
             merge = box.addButton(
                 translate("Questions", "Compare and merge…"), QMessageBox.ButtonRole.AcceptRole
             )
-        box.setDefaultButton(keep)
+        box.setDefaultButton(merge or keep)
         box.exec()
         clicked = box.clickedButton()
         if merge is not None and clicked is merge:

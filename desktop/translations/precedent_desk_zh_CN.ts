@@ -824,6 +824,10 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <translation>已被他人修改</translation>
     </message>
     <message>
+        <source>Your changes are kept as a draft. Compare the two versions side by side and choose field by field, go on editing, or load the other version now and lose your changes.</source>
+        <translation>您的修改已保存为草稿。可以并排比较两个版本、逐个字段选择保留的内容，也可以继续编辑，或者现在载入对方的版本并放弃您的修改。</translation>
+    </message>
+    <message>
         <source>Your changes are kept as a draft. You can go on editing and copy them over after reloading, or load the other version now and lose them.</source>
         <translation>您的修改已保存为草稿。可以继续编辑，稍后重新载入再把修改誊过去；也可以现在载入对方的版本，放弃您的修改。</translation>
     </message>
