@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from search_index.similar import attributes as attr
 from search_index.similar.features import Features
 from search_index.similar.hits import Reason
-from search_index.similar.scoring import ATTRIBUTES, text_similarity
+from search_index.similar.scoring import ATTRIBUTES, row_text_scale, text_similarity
 from search_index.similar.settings import ATTRIBUTE_LABELS, SimilaritySettings
 from search_index.similar.taxonomy import Taxonomy
 
@@ -49,7 +49,8 @@ def explain(
     weights = dict(settings.weights.items())
     total = weights["text"] + sum(weights[a] for a in ATTRIBUTES if parts[a] is not None)
     cosine = sum(w * p_vec[t] for t, w in expanded.items() if t in p_vec)
-    similarity = text_similarity(cosine)
+    scale = row_text_scale(len(own), len(set(own) & set(p_vec)))
+    similarity = text_similarity(cosine, scale)
     reasons.append(
         Reason(
             "attribute",

@@ -51,6 +51,10 @@ class Features:
         return self.monthly_income / self.household_size / line
 
 
+#: Term count a hardship described in the facts adds under its label (`_with_cue_terms`).
+CUE_TERM_WEIGHT = 1.0
+
+
 class FeatureExtractor:
     """Extracts `Features` with one vocabulary, one term extractor and compiled cues."""
 
@@ -68,9 +72,10 @@ class FeatureExtractor:
         facts = normalize(f"{record.title}\n{record.situation}")
         inferred: set[str] = set()
         age, band = self._age(record, facts, inferred)
+        cued = self._hardship_cues.find(facts)
         hardships = self._labels("hardship", record.hardships)
         if not hardships:
-            hardships = self._infer_hardships(facts, age)
+            hardships = self._infer_hardships(cued, age)
             _mark(inferred, "hardships", hardships)
         barriers = self._labels("barrier", record.barriers)
         if not barriers:
@@ -88,7 +93,7 @@ class FeatureExtractor:
         return Features(
             code=record.code,
             title=record.title,
-            terms=self.terms.counts(record),
+            terms=_with_cue_terms(self.terms.counts(record), cued),
             hardships=hardships,
             barriers=barriers,
             household_size=household,
@@ -112,8 +117,8 @@ class FeatureExtractor:
                 out.append(label)
         return tuple(out)
 
-    def _infer_hardships(self, facts: str, age: int | None) -> tuple[str, ...]:
-        found = self._hardship_cues.find(facts)
+    def _infer_hardships(self, cued: list[str], age: int | None) -> tuple[str, ...]:
+        found = list(cued)
         if age is not None and age >= 80 and "高龄" not in found:
             found.append("高龄")
         if age is not None and age < 18 and "未成年人" not in found:
@@ -155,6 +160,18 @@ def is_decided(record: PrecedentRecord) -> bool:
     if record.meta.status in (Status.DECIDED, Status.ARCHIVED):
         return True
     return record.decided_on is not None or bool(record.decision.strip())
+
+
+def _with_cue_terms(counts: dict[str, float], cued: Sequence[str]) -> dict[str, float]:
+    """Term counts plus one count of each hardship the wording describes.
+
+    Two narratives that say 生活难以自理 and 卧床不起 share no word, but both
+    describe 失能; counting the label as a term of both lets the text similarity
+    see it, the way synonym folding does for single words.
+    """
+    for label in cued:
+        counts[label] = counts.get(label, 0.0) + CUE_TERM_WEIGHT
+    return counts
 
 
 def _mark(inferred: set[str], name: str, value: object) -> None:

@@ -40,6 +40,7 @@ from search_index.similar.scoring import (
     calibrate_many,
     combine,
     select,
+    text_scales,
 )
 from search_index.similar.segment import Segment
 from search_index.similar.settings import SimilaritySettings
@@ -242,9 +243,10 @@ class SimilarityIndex:
             parts = attribute_columns(query, self._store, self.settings, self._taxonomies())
             own = query_vector(query.terms, self._store.term_id, self._idf)
             text = self._text_scores(own)
-            raw = combine(text, parts, self.settings)
+            scale = text_scales(len(own), self._shared_terms(own))
+            raw = combine(text, parts, self.settings, scale)
             vectors = feedback(own, raw, usable, text, self._row_vector, self._text_scores)
-            raw = combine(text, parts, self.settings)
+            raw = combine(text, parts, self.settings, scale)
             score = calibrate_many(raw)
             store = self._store
             best = select(score, usable, store.column("decided"), store.column("date"), limit)
@@ -340,6 +342,14 @@ class SimilarityIndex:
         self._main.accumulate(ids, weights, text)
         self._delta.accumulate(ids, weights, text)
         return text
+
+    def _shared_terms(self, vector: dict[str, float]) -> npt.NDArray[np.float64]:
+        """How many of the vector's terms each row's key terms hold."""
+        ids, weights = to_ids(vector, self._store.term_id)
+        shared = np.zeros(self._store.n_rows, dtype=np.float64)
+        self._main.accumulate(ids, weights, shared, count=True)
+        self._delta.accumulate(ids, weights, shared, count=True)
+        return shared
 
     def _usable(self, exclude: Collection[str]) -> npt.NDArray[np.bool_]:
         """Live rows, minus the excluded codes."""

@@ -28,6 +28,10 @@ from search_index.analysis import normalize, segmenter
 from search_index.similar.names import blank_names, listed_names, looks_like_name, written_names
 
 
+#: Bumped whenever the reduction to key terms changes (part-of-speech filter,
+#: person names); part of the index fingerprint, so stored terms are rebuilt.
+TERMS_VERSION = 2
+
 #: Weight of each narrative field in the term counts.
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("title", 1.0),
@@ -44,7 +48,7 @@ FOLDED_KINDS: tuple[str, ...] = ("hardship", "barrier", "measure")
 #: (两个, 七八千), pronouns (他们, 某村), prepositions, conjunctions, particles,
 #: interjections and measure words.
 FUNCTION_TAGS: frozenset[str] = frozenset(
-    {"m", "mq", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "q"}
+    {"m", "mq", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "q", "d"}
 )
 
 

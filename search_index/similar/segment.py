@@ -56,9 +56,17 @@ class Segment:
         return int(self.ptr.nbytes + self.rows.nbytes + self.weights.nbytes)
 
     def accumulate(
-        self, terms: IntArray, weights: npt.NDArray[np.float64], out: npt.NDArray[np.float64]
+        self,
+        terms: IntArray,
+        weights: npt.NDArray[np.float64],
+        out: npt.NDArray[np.float64],
+        *,
+        count: bool = False,
     ) -> None:
-        """Add Σ weight(query term) × weight(row term) into `out[row]`."""
+        """Add Σ weight(query term) × weight(row term) into `out[row]`.
+
+        With `count`, add the number of the query terms the row holds instead.
+        """
         known = terms < self.n_terms
         terms, weights = terms[known], weights[known]
         if terms.size == 0:
@@ -72,6 +80,8 @@ class Segment:
         first = np.cumsum(lengths) - lengths
         positions = np.repeat(starts - first, lengths) + np.arange(total, dtype=np.int64)
         contribution = self.weights[positions] * np.repeat(weights, lengths)
+        if count:
+            contribution = np.ones_like(contribution)
         out += np.bincount(self.rows[positions], weights=contribution, minlength=out.shape[0])[
             : out.shape[0]
         ]
