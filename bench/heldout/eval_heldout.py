@@ -89,7 +89,11 @@ def query_record(data: dict[str, Any]) -> PrecedentRecord:
     """The matter of a query: a pasted paragraph has no title, so it bypasses validation."""
     if not data.get("title"):
         return PrecedentRecord(
-            code=data["code"], title="", district="", filed_on=None, level="",
+            code=data["code"],
+            title="",
+            district="",
+            filed_on=None,
+            level="",
             situation=data["situation"],
         )
     data = {**CASE_DEFAULTS, **data}

@@ -38,6 +38,8 @@ def explain(
     """
     own, expanded, p_vec = vectors
     reasons: list[Reason] = []
+    if query.evidence:
+        reasons.append(inferred_reason(query.evidence))
     for kind in ("hardships", "barriers"):
         links = taxonomies[kind].links(getattr(query, kind), getattr(precedent, kind))
         if links:
@@ -68,6 +70,12 @@ def explain(
             _attribute_reason(name, query, precedent, parts[name], weights[name], total, settings)
         )
     return reasons
+
+
+def inferred_reason(evidence: tuple[tuple[str, str], ...]) -> Reason:
+    """What was read from the matter's wording: 从文字推断：失能（据“生活难以自理”）."""
+    items = "、".join(f"{label}（据“{words}”）" for label, words in evidence)
+    return Reason("inferred", "", "从文字推断", note=f"从文字推断：{items}")
 
 
 def _attribute_reason(

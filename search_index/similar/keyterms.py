@@ -48,7 +48,27 @@ FOLDED_KINDS: tuple[str, ...] = ("hardship", "barrier", "measure")
 #: (两个, 七八千), pronouns (他们, 某村), prepositions, conjunctions, particles,
 #: interjections and measure words.
 FUNCTION_TAGS: frozenset[str] = frozenset(
-    {"m", "mq", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "q", "d"}
+    {
+        "m",
+        "mq",
+        "r",
+        "rr",
+        "rz",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "y",
+        "e",
+        "o",
+        "q",
+        "d",
+    }
 )
 
 
@@ -103,12 +123,12 @@ class TermExtractor:
         plain = normalize(text)
         plain = blank_names(plain, [*names, *written_names(plain)])
         out: list[str] = []
+        previous = ""
         for word, pos in seg.tag(plain):
-            if pos in FUNCTION_TAGS or not _is_content(word):
-                continue
-            if looks_like_name(word, pos, seg):
-                continue
-            out.append(self.canonical.get(word, word))
+            keep = pos not in FUNCTION_TAGS and _is_content(word)
+            if keep and not looks_like_name(word, pos, seg, previous):
+                out.append(self.canonical.get(word, word))
+            previous = word
         return out
 
     def counts(self, record: PrecedentRecord) -> dict[str, float]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from precedents.anonymize import COMPOUND_SURNAMES, surname_of
+from precedents.anonymize import COMPOUND_SURNAMES, masked_name, surname_of
 from precedents.record import Person
 from search_index.analysis import Segmenter, normalize
 
@@ -74,10 +74,30 @@ def blank_names(text: str, names: Iterable[str]) -> str:
     return text
 
 
-def looks_like_name(word: str, tag: str, segmenter: Segmenter) -> bool:
-    """A segmented word that is a person's name rather than an ordinary word."""
+def mask_names(text: str, names: Iterable[str], segmenter: Segmenter) -> str:
+    """`text` (a short quote) with every name it holds in the published form (王某)."""
+    for name in sorted(set(names), key=len, reverse=True):
+        text = text.replace(name, masked_name(name))
+    out: list[str] = []
+    previous = ""
+    for word, tag in segmenter.tag(text, everything=True):
+        if looks_like_name(word, tag, segmenter, previous):
+            word = "某" if previous in SURNAMES else masked_name(word)
+        out.append(word)
+        previous = word
+    return "".join(out)
+
+
+def looks_like_name(word: str, tag: str, segmenter: Segmenter, previous: str = "") -> bool:
+    """A segmented word that is a person's name rather than an ordinary word.
+
+    `previous` is the word before it: a given name tagged as a name right after
+    a lone surname (刘 + 海燕, 黄 + 美玲) is a name even when it is also a word.
+    """
     if tag not in NAME_TAGS or not 2 <= len(word) <= 4:
         return False
+    if previous in SURNAMES and len(word) == 2:
+        return True
     if word[0] in "小老阿" and len(word) == 2:
         return word[1] in SURNAMES  # 小胡, 老叶
     if word[0] not in SURNAMES and word[:2] not in COMPOUND_SURNAMES:
