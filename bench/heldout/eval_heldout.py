@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import math
 import statistics
@@ -92,7 +93,7 @@ def query_record(data: dict[str, Any]) -> PrecedentRecord:
             code=data["code"],
             title="",
             district="",
-            filed_on=None,
+            filed_on=dt.date.fromisoformat(FILED_ON),
             level="",
             situation=data["situation"],
         )

@@ -27,7 +27,6 @@ from precedents.vocabulary import Vocabulary
 from search_index.analysis import normalize, segmenter
 from search_index.similar.names import blank_names, listed_names, looks_like_name, written_names
 
-
 #: Bumped whenever the reduction to key terms changes (part-of-speech filter,
 #: person names); part of the index fingerprint, so stored terms are rebuilt.
 TERMS_VERSION = 2
