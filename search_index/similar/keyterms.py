@@ -18,6 +18,7 @@ this module only turns one record into weighted term counts.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -123,9 +124,13 @@ class TermExtractor:
         plain = blank_names(plain, [*names, *written_names(plain)])
         out: list[str] = []
         previous = ""
-        for word, pos in seg.tag(plain):
-            keep = pos not in FUNCTION_TAGS and _is_content(word)
-            if keep and not looks_like_name(word, pos, seg, previous):
+        for word, pos in seg.tag(plain, everything=True):
+            if (
+                len(word) >= 2
+                and pos not in FUNCTION_TAGS
+                and _is_content(word)
+                and not looks_like_name(word, pos, seg, previous)
+            ):
                 out.append(self.canonical.get(word, word))
             previous = word
         return out
@@ -144,7 +149,11 @@ class TermExtractor:
 def _is_content(word: str) -> bool:
     if len(word) < 2 or word in STOP_WORDS or "某" in word:
         return False
-    return not any(ch.isdigit() for ch in word)
+    return _CONTENT.fullmatch(word) is not None
+
+
+#: Letters only (CJK ideographs count as letters): no digits, no punctuation or spaces.
+_CONTENT = re.compile(r"[^\W\d_]+")
 
 
 def sublinear(count: float) -> float:
