@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bench.heldout import eval_heldout
+from precedents.demo import demo_path
 from precedents.record import Person
 from search_index.similar import CLOSE_THRESHOLD, SimilarityIndex
 from search_index.similar.keyterms import STOP_WORDS
@@ -23,10 +24,9 @@ GENERIC = "申请人家庭情况特殊，生活存在问题，反映情况后提
 
 @pytest.fixture(scope="module")
 def demo_index() -> SimilarityIndex:
-    records = eval_heldout.demo_records()
-    if not records:
+    if not demo_path().is_file():
         pytest.skip("the demo precedents are not packaged")
-    return SimilarityIndex.build(records)
+    return SimilarityIndex.build(eval_heldout.demo_records())
 
 
 def test_an_elderly_person_alone_reaches_the_threshold_with_loss_of_capacity_inferred(
@@ -100,8 +100,8 @@ def test_a_matter_of_another_kind_gets_no_close_precedent(demo_index: Similarity
 
 @pytest.mark.slow
 def test_the_held_out_evaluation_meets_its_recorded_level() -> None:
-    if not eval_heldout.QUERIES.is_file():
-        pytest.skip("bench/heldout/queries.jsonl is not present")
+    if not eval_heldout.QUERIES.is_file() or not demo_path().is_file():
+        pytest.skip("the held-out queries or the demo precedents are not present")
     summary = eval_heldout.summarise(eval_heldout.run())
     assert summary["recall@5"] >= 0.9
     assert summary["ndcg@10"] >= 0.93
