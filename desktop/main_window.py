@@ -17,9 +17,11 @@ from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
-from desktop.pages.empty_page import MeetingPage, PatternsPage, StatisticsPage
+from desktop.pages.empty_page import MeetingPage
+from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
+from desktop.statistics.page import StatisticsPage
 from desktop.status import StatusBar
 from desktop.tasks import TaskManager
 from precedents import __version__
@@ -44,8 +46,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.library_page)
         self.pages.addWidget(MeetingPage(self))
-        self.pages.addWidget(PatternsPage(self))
-        self.pages.addWidget(StatisticsPage(self))
+        self.patterns_page = PatternsPage(library, tasks, self)
+        self.pages.addWidget(self.patterns_page)
+        self.pages.addWidget(StatisticsPage(library, tasks, self))
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
         self.status = StatusBar(library.actor, self)
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
         self.library_page.index_state_changed.connect(self.status.show_index_state)
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
+        self.patterns_page.message.connect(self.status.say)
+        self.patterns_page.open_precedent.connect(self.show_precedent)
         self._restore_layout()
 
     def _navigation(self) -> QActionGroup:
@@ -106,6 +111,10 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.show_page(0)
         self.library_page.focus_search()
+
+    def show_precedent(self, code: str) -> None:
+        self.show_page(0)
+        self.library_page.select_code(code)
 
     def save_current(self) -> None:
         record = self.library_page.record
@@ -175,6 +184,9 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not self.patterns_page.close_editors():
+            event.ignore()
+            return
         editor = self.library_page.record.editor
         if self._closing or not editor.is_dirty():
             self.save_layout()

@@ -1,119 +1,454 @@
-"""Figures over the precedents: counts, amounts and durations, for reports upward.
+"""Figures for reports upward: what officers report each month and year.
 
-Pure queries over the store; the command line prints them and the desktop's
-statistics view charts them. Dates filter on the filing date.
+`compute_figures(session, period)` reads the store once per table (precedents,
+their hardships, barriers and measures, the reviews, the policy registry) and
+tallies everything in one pass; nothing is queried per record, so 10,000
+matters take a fraction of a second. The command line prints the figures, the
+desktop's statistics screen charts them, the Excel and Word exports write them:
+all from the same `Figures`.
+
+Which date each figure uses (the period is inclusive at both ends):
+
+* **filing date** (`filed_on`): new matters (total, per month, district, status,
+  discovery channel), the hardships and barriers seen;
+* **decision date** (`decided_on`) of matters decided or archived: hard cases
+  solved (per month and district), the measures decided with their amounts,
+  days from filing to decision, the highest review level reached;
+* **meeting date** (`held_on`): reviews held per level, their outcomes and the
+  escalations to the next level;
+* **effective date** (`effective_on`): policies adopted and the thresholds they
+  lowered. Policies are the city's: the district filter does not apply to them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from precedents.record import PrecedentRecord
-from precedents.store.precedents import iter_records
+from precedents.errors import PrecedentError
+from precedents.meetings.model import Outcome
+from precedents.meetings.models import ReviewRow
+from precedents.models import MeasureRow, PrecedentBarrierRow, PrecedentHardshipRow, PrecedentRow
+from precedents.record import LEVELS, Status
+from precedents.stats_registry import AdoptedPolicy, RegistryFigures, registry_figures
+
+#: Measures paid by donors, charities and companies rather than public funds.
+SOCIAL_MEASURES: tuple[str, ...] = ("社会捐赠", "慈善救助", "价格优惠")
+#: Statuses of a matter that counts as solved.
+SOLVED_STATUSES: frozenset[str] = frozenset({Status.DECIDED.value, Status.ARCHIVED.value})
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Which matters to count: dates inclusive at both ends (None: open), and a district."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    district: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise PrecedentError(
+                "stats.bad_period", start=self.start.isoformat(), end=self.end.isoformat()
+            )
+
+    @classmethod
+    def year(cls, year: int, district: str | None = None) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), district)
+
+    def contains(self, day: dt.date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    @property
+    def calendar_year(self) -> int | None:
+        """The year, when the period is exactly one calendar year."""
+        if self.start is None or self.end is None or self.start.year != self.end.year:
+            return None
+        whole = (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+        return self.start.year if whole else None
+
+    def label(self) -> str:
+        """2024年 / 2024年1月1日至2024年6月30日 / 2024年1月1日以来 / 全部."""
+        if self.calendar_year is not None:
+            return f"{self.calendar_year}年"
+        if self.start and self.end:
+            return f"{_cn_date(self.start)}至{_cn_date(self.end)}"
+        if self.start:
+            return f"{_cn_date(self.start)}以来"
+        if self.end:
+            return f"截至{_cn_date(self.end)}"
+        return "全部"
+
+
+def _cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureFigures:
+    """One measure type over the matters solved: how often, and how much money."""
+
+    count: int
+    with_amount: int
+    total: Decimal
+    #: Median of the amounts given (None when no decision gave an amount).
+    median: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Durations:
+    """Days from filing to decision."""
+
+    count: int
+    mean: float
+    median: float
+    max: int
+
+    @classmethod
+    def of(cls, days: list[int]) -> Durations | None:
+        if not days:
+            return None
+        return cls(
+            len(days),
+            round(statistics.fmean(days), 1),
+            float(statistics.median(days)),
+            max(days),
+        )
 
 
 @dataclass(slots=True)
 class Figures:
+    """Everything the statistics screen, the command line and the exports show."""
+
+    period: Period
+    #: Every month of the period ("2024-01"), months without matters included.
+    months: tuple[str, ...] = ()
     total: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    by_district: dict[str, int] = field(default_factory=dict)
-    by_year: dict[str, int] = field(default_factory=dict)
+    solved: int = 0
     by_month: dict[str, int] = field(default_factory=dict)
-    by_level: dict[str, int] = field(default_factory=dict)
+    solved_by_month: dict[str, int] = field(default_factory=dict)
+    by_district: dict[str, int] = field(default_factory=dict)
+    solved_by_district: dict[str, int] = field(default_factory=dict)
+    amount_by_district: dict[str, Decimal] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_discovery: dict[str, int] = field(default_factory=dict)
     hardships: dict[str, int] = field(default_factory=dict)
     barriers: dict[str, int] = field(default_factory=dict)
-    measures: dict[str, dict[str, float]] = field(default_factory=dict)
-    days_to_decision: dict[str, float] = field(default_factory=dict)
+    measures: dict[str, MeasureFigures] = field(default_factory=dict)
+    amount_total: Decimal = ZERO
+    #: The part of `amount_total` given by donors, charities and companies.
+    social_total: Decimal = ZERO
+    days_to_decision: Durations | None = None
+    days_by_level: dict[str, Durations] = field(default_factory=dict)
+    #: Matters solved, by the highest review level they reached.
+    levels_reached: dict[str, int] = field(default_factory=dict)
+    reviews_by_level: dict[str, int] = field(default_factory=dict)
+    review_outcomes: dict[str, int] = field(default_factory=dict)
+    #: Reviews that sent the matter up, by the level that sent it.
+    escalations: dict[str, int] = field(default_factory=dict)
+    matters_escalated: int = 0
+    registry: RegistryFigures = field(default_factory=RegistryFigures)
+
+    @property
+    def reviews(self) -> int:
+        return sum(self.reviews_by_level.values())
+
+    @property
+    def escalation_count(self) -> int:
+        return sum(self.escalations.values())
 
     def as_dict(self) -> dict[str, Any]:
+        """Plain JSON data (amounts as numbers of yuan, dates as ISO text)."""
+        data: dict[str, Any] = _plain(self)
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        data = {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+        if isinstance(value, Figures):
+            data["reviews"] = value.reviews
+            data["escalation_count"] = value.escalation_count
+        if isinstance(value, RegistryFigures):
+            data["from_patterns"] = value.from_patterns
+        return data
+    return value
+
+
+# -- reading the store ---------------------------------------------------------------
+
+
+def _within(
+    column: InstrumentedAttribute[dt.date] | InstrumentedAttribute[dt.date | None],
+    period: Period,
+) -> ColumnElement[bool]:
+    parts: list[ColumnElement[bool]] = [column.is_not(None)]
+    if period.start is not None:
+        parts.append(column >= period.start)
+    if period.end is not None:
+        parts.append(column <= period.end)
+    return and_(*parts)
+
+
+def _wanted(period: Period) -> ColumnElement[bool]:
+    """Precedents any figure of the period needs: filed or decided in it, of the district."""
+    dates: ColumnElement[bool] = (
+        true()
+        if period.start is None and period.end is None
+        else or_(_within(PrecedentRow.filed_on, period), _within(PrecedentRow.decided_on, period))
+    )
+    if period.district is None:
+        return dates
+    return and_(PrecedentRow.district == period.district, dates)
+
+
+def compute_figures(session: Session, period: Period | None = None) -> Figures:
+    """The figures of `period` (all matters when None); see the module docstring."""
+    period = period or Period()
+    tally = _Tally(period)
+    wanted = _wanted(period)
+    matters = select(
+        PrecedentRow.id,
+        PrecedentRow.district,
+        PrecedentRow.filed_on,
+        PrecedentRow.decided_on,
+        PrecedentRow.level,
+        PrecedentRow.status,
+        PrecedentRow.discovery,
+    ).where(wanted)
+    for row in session.execute(matters):
+        tally.matter(*row)
+    for table, kind in ((PrecedentHardshipRow, "h"), (PrecedentBarrierRow, "b")):
+        terms = select(table.precedent_id, table.term).join(PrecedentRow).where(wanted)
+        tally.terms(kind, session.execute(terms))
+    measures = select(MeasureRow.precedent_id, MeasureRow.type, MeasureRow.amount)
+    tally.measures(session.execute(measures.join(PrecedentRow).where(wanted)))
+    tally.reviews(session.execute(_reviews_query(period)))
+    figures = tally.figures()
+    figures.registry = registry_figures(session, period.start, period.end)
+    return figures
+
+
+def _reviews_query(period: Period) -> Any:
+    """Reviews held in the period, and every review of a matter decided in it (its levels)."""
+    held = _within(ReviewRow.held_on, period)
+    decided = _within(PrecedentRow.decided_on, period)
+    query = (
+        select(ReviewRow.precedent_id, ReviewRow.level, ReviewRow.outcome, ReviewRow.held_on)
+        .join(PrecedentRow, ReviewRow.precedent_id == PrecedentRow.id)
+        .where(or_(held, decided))
+    )
+    if period.district is not None:
+        query = query.where(PrecedentRow.district == period.district)
+    return query
+
+
+# -- tallying --------------------------------------------------------------------------
+
+
+def level_rank(level: str) -> int:
+    """Order of review levels, lowest first; a level outside the four ranks last."""
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+class _Tally:
+    """Counts rows as they stream past; every row is looked at once."""
+
+    def __init__(self, period: Period) -> None:
+        self.period = period
+        self.filed: set[int] = set()
+        #: Solved matters: id → (filing date, decision date, level recorded on the matter).
+        self.solved: dict[int, tuple[dt.date, dt.date, str]] = {}
+        self.district: dict[int, str] = {}
+        self.count: dict[str, Counter[str]] = defaultdict(Counter)
+        self.amounts: dict[str, list[Decimal]] = defaultdict(list)
+        self.amount_by_district: dict[str, Decimal] = defaultdict(Decimal)
+        self.reviewed_levels: dict[int, set[str]] = defaultdict(set)
+        self.escalated: set[int] = set()
+        self.first_day: dt.date | None = None
+        self.last_day: dt.date | None = None
+
+    def _seen(self, day: dt.date) -> None:
+        self.first_day = day if self.first_day is None else min(self.first_day, day)
+        self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def matter(
+        self,
+        pid: int,
+        district: str,
+        filed_on: dt.date,
+        decided_on: dt.date | None,
+        level: str,
+        status: str,
+        discovery: str | None,
+    ) -> None:
+        self.district[pid] = district
+        if self.period.contains(filed_on):
+            self.filed.add(pid)
+            self._seen(filed_on)
+            self.count["month"][filed_on.strftime("%Y-%m")] += 1
+            self.count["district"][district] += 1
+            self.count["status"][status] += 1
+            self.count["discovery"][discovery or "未填写"] += 1
+        if (
+            decided_on is not None
+            and status in SOLVED_STATUSES
+            and self.period.contains(decided_on)
+        ):
+            self.solved[pid] = (filed_on, decided_on, level)
+            self._seen(decided_on)
+            self.count["solved_month"][decided_on.strftime("%Y-%m")] += 1
+            self.count["solved_district"][district] += 1
+
+    def terms(self, kind: str, rows: Iterable[tuple[int, str]]) -> None:
+        seen: set[tuple[int, str]] = set()
+        for pid, term in rows:
+            # A matter counts once per term, even if the term was entered twice.
+            if pid in self.filed and (pid, term) not in seen:
+                seen.add((pid, term))
+                self.count[kind][term] += 1
+
+    def measures(self, rows: Iterable[tuple[int, str, Decimal | None]]) -> None:
+        for pid, kind, amount in rows:
+            if pid not in self.solved:
+                continue
+            self.count["measure"][kind] += 1
+            if amount is not None:
+                self.amounts[kind].append(Decimal(amount))
+                self.amount_by_district[self.district[pid]] += Decimal(amount)
+
+    def reviews(self, rows: Iterable[tuple[int, str, str, dt.date]]) -> None:
+        for pid, level, outcome, held_on in rows:
+            self.reviewed_levels[pid].add(level)
+            if not self.period.contains(held_on):
+                continue
+            self.count["review_level"][level] += 1
+            self.count["outcome"][outcome] += 1
+            if outcome == Outcome.ESCALATED.value:
+                self.count["escalation"][level] += 1
+                self.escalated.add(pid)
+
+    def figures(self) -> Figures:
+        c = self.count
+        months = month_range(self.period, self.first_day, self.last_day)
+        measures, total, social = self._measures()
+        return Figures(
+            period=self.period,
+            months=months,
+            total=len(self.filed),
+            solved=len(self.solved),
+            by_month={m: c["month"][m] for m in months},
+            solved_by_month={m: c["solved_month"][m] for m in months},
+            by_district=_ranked(c["district"]),
+            solved_by_district=_ranked(c["solved_district"]),
+            amount_by_district=dict(sorted(self.amount_by_district.items())),
+            by_status={s.value: c["status"][s.value] for s in Status if c["status"][s.value]},
+            by_discovery=_ranked(c["discovery"]),
+            hardships=_ranked(c["h"]),
+            barriers=_ranked(c["b"]),
+            measures=measures,
+            amount_total=total,
+            social_total=social,
+            **self._durations(),
+            reviews_by_level=_by_level(c["review_level"], every=False),
+            review_outcomes={
+                o.value: c["outcome"][o.value] for o in Outcome if c["outcome"][o.value]
+            },
+            escalations=_by_level(c["escalation"], every=False),
+            matters_escalated=len(self.escalated),
+        )
+
+    def _measures(self) -> tuple[dict[str, MeasureFigures], Decimal, Decimal]:
+        result = {}
+        for kind, count in _ranked(self.count["measure"]).items():
+            amounts = self.amounts.get(kind, [])
+            result[kind] = MeasureFigures(
+                count=count,
+                with_amount=len(amounts),
+                total=sum(amounts, ZERO),
+                median=Decimal(statistics.median(amounts)) if amounts else None,
+            )
+        total = sum((m.total for m in result.values()), ZERO)
+        social = sum((m.total for k, m in result.items() if k in SOCIAL_MEASURES), ZERO)
+        return result, total, social
+
+    def _durations(self) -> dict[str, Any]:
+        every: list[int] = []
+        per_level: dict[str, list[int]] = defaultdict(list)
+        reached: Counter[str] = Counter()
+        for pid, (filed_on, decided_on, level) in self.solved.items():
+            top = max([level, *self.reviewed_levels.get(pid, ())], key=level_rank)
+            reached[top] += 1
+            days = (decided_on - filed_on).days
+            every.append(days)
+            per_level[top].append(days)
+        by_level = {
+            level: durations
+            for level in sorted(per_level, key=level_rank)
+            if (durations := Durations.of(per_level[level])) is not None
+        }
         return {
-            "total": self.total,
-            "by_status": self.by_status,
-            "by_district": self.by_district,
-            "by_year": self.by_year,
-            "by_month": self.by_month,
-            "by_level": self.by_level,
-            "hardships": self.hardships,
-            "barriers": self.barriers,
-            "measures": self.measures,
-            "days_to_decision": self.days_to_decision,
+            "days_to_decision": Durations.of(every),
+            "days_by_level": by_level,
+            "levels_reached": _by_level(reached, every=bool(self.solved)),
         }
 
 
-def _in_range(record: PrecedentRecord, start: dt.date | None, end: dt.date | None) -> bool:
-    return (start is None or record.filed_on >= start) and (end is None or record.filed_on <= end)
+def _ranked(counts: Counter[str]) -> dict[str, int]:
+    """Most frequent first; ties in a stable, readable order (by name)."""
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def compute_figures(
-    session: Session,
-    *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    district: str | None = None,
-) -> Figures:
-    """Figures for precedents filed from `start` to `end` (inclusive), optionally one district."""
-    records = [
-        r
-        for r in iter_records(session)
-        if _in_range(r, start, end) and (district is None or r.district == district)
-    ]
-    return figures_of(records)
+def _by_level(counts: Counter[str], *, every: bool) -> dict[str, int]:
+    """Counts in review-level order; with `every`, the four levels even when zero."""
+    levels = [*LEVELS, *sorted(set(counts) - set(LEVELS))]
+    return {level: counts[level] for level in levels if every or counts[level]}
 
 
-def figures_of(records: list[PrecedentRecord]) -> Figures:
-    counters: dict[str, Counter[str]] = {
-        name: Counter() for name in ("status", "district", "year", "month", "level", "h", "b")
-    }
-    amounts: dict[str, list[float]] = {}
-    counts: Counter[str] = Counter()
-    durations: list[int] = []
-    for r in records:
-        counters["status"][r.status.value] += 1
-        counters["district"][r.district] += 1
-        counters["year"][str(r.filed_on.year)] += 1
-        counters["month"][r.filed_on.strftime("%Y-%m")] += 1
-        counters["level"][r.level] += 1
-        counters["h"].update(r.hardships)
-        counters["b"].update(r.barriers)
-        for m in r.measures:
-            counts[m.type] += 1
-            if m.amount is not None:
-                amounts.setdefault(m.type, []).append(float(m.amount))
-        if r.decided_on is not None:
-            durations.append((r.decided_on - r.filed_on).days)
-    measures = {
-        name: {
-            "count": float(count),
-            "with_amount": float(len(amounts.get(name, []))),
-            "total_amount": round(sum(amounts.get(name, [])), 2),
-        }
-        for name, count in counts.most_common()
-    }
-    days = (
-        {
-            "count": float(len(durations)),
-            "mean": round(statistics.fmean(durations), 1),
-            "median": float(statistics.median(durations)),
-            "max": float(max(durations)),
-        }
-        if durations
-        else {}
-    )
-    return Figures(
-        total=len(records),
-        by_status=dict(counters["status"].most_common()),
-        by_district=dict(counters["district"].most_common()),
-        by_year=dict(sorted(counters["year"].items())),
-        by_month=dict(sorted(counters["month"].items())),
-        by_level=dict(counters["level"].most_common()),
-        hardships=dict(counters["h"].most_common()),
-        barriers=dict(counters["b"].most_common()),
-        measures=measures,
-        days_to_decision=days,
-    )
+def month_range(period: Period, first: dt.date | None, last: dt.date | None) -> tuple[str, ...]:
+    """Every month from the period's start (or the first date seen) to its end (or the last)."""
+    start = period.start or first
+    end = period.end or last
+    if start is None or end is None or end < start:
+        return ()
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(months)
+
+
+__all__ = [
+    "SOCIAL_MEASURES",
+    "AdoptedPolicy",
+    "Durations",
+    "Figures",
+    "MeasureFigures",
+    "Period",
+    "RegistryFigures",
+    "compute_figures",
+    "level_rank",
+    "month_range",
+    "registry_figures",
+]

@@ -5,7 +5,9 @@
 Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
-meetings.png, patterns.png, statistics.png, import-report.png and settings.png.
+meetings.png, patterns.png, patterns-draft.png, patterns-registry.png, import-report.png
+and settings.png; the statistics screen's (statistics*.png) come from
+``tools/statistics_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def shoot(out: Path) -> None:
     from desktop.prefs import Prefs
     from desktop.search_adapter import SearchAdapter
     from desktop.tasks import TaskManager
+    from tools.statistics_screenshots import shoot_statistics
 
     app = create_application(["precedent-desk"], "zh_CN")
     prefs = Prefs()
@@ -98,9 +101,11 @@ def shoot(out: Path) -> None:
 
     library_views(page, save)
     editor_view(window, page, save)
-    for number, name in ((1, "meetings.png"), (2, "patterns.png"), (3, "statistics.png")):
+    for number, name in ((1, "meetings.png"),):
         window.show_page(number)
         save(name)
+    patterns_views(window, save)
+    shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
     window._closing = True
@@ -160,6 +165,40 @@ def editor_view(window: object, page: object, save: Callable[..., None]) -> None
 
     UnsavedChanges.ask = classmethod(lambda cls, parent, title: Unsaved.DISCARD)  # type: ignore[method-assign,assignment]
     record.editor.request_close(lambda: None)
+
+
+def patterns_views(window: object, save: Callable[..., None]) -> None:
+    """The patterns screen on the demo precedents, a draft being written, the registry."""
+    window.show_page(2)  # type: ignore[attr-defined]
+    page = window.patterns_page  # type: ignore[attr-defined]
+    wait(lambda: page.overview is not None and page.busy is None)
+    page.details.cases_view.selectRow(1)
+    save("patterns.png")
+    page.open_draft()
+    wait(lambda: bool(page.editors))
+    editor = next(iter(page.editors.values()))
+    editor.resize(*SIZE)
+    save("patterns-draft.png", editor)
+    editor.close()
+    adopt_one(page)
+    page.tabs.setCurrentWidget(page.registry)
+    wait(lambda: page.registry.model.rowCount() > 1)
+    save("patterns-registry.png")
+    page.tabs.setCurrentIndex(0)
+
+
+def adopt_one(page: object) -> None:
+    """A second pattern's policy drafted, consulted on and in force, for the registry."""
+    import datetime as dt
+
+    from desktop.patterns import operations as ops
+
+    library = page.library  # type: ignore[attr-defined]
+    pattern = page.overview.patterns[1]  # type: ignore[attr-defined]
+    policy = ops.open_draft(library, pattern)
+    ops.consult(library, policy.id)
+    ops.adopt(library, policy.id, "厦民规〔2025〕3号", dt.date(2025, 7, 1))
+    page.refresh_registry()  # type: ignore[attr-defined]
 
 
 def dialogs(

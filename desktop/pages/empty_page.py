@@ -57,38 +57,3 @@ class MeetingPage(EmptyPage):
             ],
             parent,
         )
-
-
-class PatternsPage(EmptyPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Patterns and policies"),
-            self.tr(
-                "Recurring kinds of hard cases will be found here, so that a matter decided "
-                "again and again can become a general policy."
-            ),
-            [
-                self.tr("Groups of precedents that share hardships, barriers and measures."),
-                self.tr("How often each pattern occurred, in which districts, with what amounts."),
-                self.tr("A draft general policy in the official document format, ready to edit."),
-            ],
-            parent,
-        )
-
-
-class StatisticsPage(EmptyPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Statistics"),
-            self.tr(
-                "Figures for reports upward will be shown here: matters and precedents by "
-                "district, year, status and review level, amounts by measure, and how long "
-                "decisions took."
-            ),
-            [
-                self.tr("Counts and charts over any period and district."),
-                self.tr("Amounts paid per measure, and days from filing to decision."),
-                self.tr("Meanwhile the command line gives the same figures: precedents stats."),
-            ],
-            parent,
-        )

@@ -647,29 +647,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     </message>
 </context>
 <context>
-    <name>PatternsPage</name>
-    <message>
-        <source>Patterns and policies</source>
-        <translation>规律与政策</translation>
-    </message>
-    <message>
-        <source>Recurring kinds of hard cases will be found here, so that a matter decided again and again can become a general policy.</source>
-        <translation>这里将发现反复出现的疑难情形，让多次一事一议的同类事项转化为普惠政策。</translation>
-    </message>
-    <message>
-        <source>Groups of precedents that share hardships, barriers and measures.</source>
-        <translation>困难情形、政策障碍和救助措施相近的先例分组。</translation>
-    </message>
-    <message>
-        <source>How often each pattern occurred, in which districts, with what amounts.</source>
-        <translation>每类情形出现的次数、分布的区和涉及的金额。</translation>
-    </message>
-    <message>
-        <source>A draft general policy in the official document format, ready to edit.</source>
-        <translation>按公文格式起草的普惠政策草案，可直接修改。</translation>
-    </message>
-</context>
-<context>
     <name>PersonsModel</name>
     <message>
         <source>Name</source>
@@ -1141,29 +1118,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     <message>
         <source>No close precedent: nothing on file reaches similarity %1.</source>
         <translation>没有高度相似的先例：库中没有相似度达到 %1 的先例。</translation>
-    </message>
-</context>
-<context>
-    <name>StatisticsPage</name>
-    <message>
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <source>Figures for reports upward will be shown here: matters and precedents by district, year, status and review level, amounts by measure, and how long decisions took.</source>
-        <translation>这里将显示向上级报送所需的数据：按区、年份、状态和研判层级统计的事项和先例，各项措施的金额，以及从提出到决定所用的时间。</translation>
-    </message>
-    <message>
-        <source>Counts and charts over any period and district.</source>
-        <translation>任意时段、任意区的数量统计和图表。</translation>
-    </message>
-    <message>
-        <source>Amounts paid per measure, and days from filing to decision.</source>
-        <translation>各项救助措施的金额，以及从提出到决定的天数。</translation>
-    </message>
-    <message>
-        <source>Meanwhile the command line gives the same figures: precedents stats.</source>
-        <translation>在此之前，可以用命令行得到同样的数据：precedents stats。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """Official Word documents (GB/T 9704-2012) for every export of the product.
 
-One builder (`DocumentBuilder`) lays out every document; four kinds are rendered
+One builder (`DocumentBuilder`) lays out every document; five kinds are rendered
 from plain dataclasses, each by ``render_x(data, path, *, template=None,
 fonts=None, mask=None, grid=Grid.NATIVE) -> Path``:
 
@@ -8,11 +8,13 @@ fonts=None, mask=None, grid=Grid.NATIVE) -> Path``:
 * `Minutes` → `render_minutes` (会议纪要)
 * `ReviewForm` → `render_review_form` (个案研判表)
 * `PolicyDraft` → `render_policy_draft` (政策草案, 征求意见稿)
+* `AnnualSummary` → `render_annual_summary` (一事一议工作情况统计, with charts)
 
 Fonts are a setting (`FontSet`, `resolve_fonts`); office templates (红头) are
 checked with `check_template`. See docs/word-export.md.
 """
 
+from precedents.documents.annual_summary import AnnualSummary, render_annual_summary
 from precedents.documents.builder import DocumentBuilder
 from precedents.documents.fonts import FontSet, default_fonts, installed_families, resolve_fonts
 from precedents.documents.layout import Grid
@@ -43,6 +45,7 @@ __all__ = [
     "KNOWN_FIELDS",
     "NO_CLOSE_PRECEDENT",
     "AmountStat",
+    "AnnualSummary",
     "DocumentBuilder",
     "DraftingNote",
     "Evidence",
@@ -62,6 +65,7 @@ __all__ = [
     "default_fonts",
     "format_date",
     "installed_families",
+    "render_annual_summary",
     "render_minutes",
     "render_policy_draft",
     "render_retrieval_report",

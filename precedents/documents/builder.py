@@ -20,9 +20,14 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as DocxImage
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from precedents.documents import layout, styles, template
 from precedents.documents.fonts import FontSet, default_fonts
@@ -74,6 +79,7 @@ class DocumentBuilder:
         self._marker = marker
         self._template_fields = frozenset(template_fields)
         self._counters = [0, 0, 0, 0]
+        self._captions = {"图": 0, "表": 0}
         self._last: Paragraph | None = None
 
     @classmethod
@@ -207,6 +213,38 @@ class DocumentBuilder:
         self._place(table._tbl)
         return table
 
+    def table_caption(self, text: str) -> Paragraph:
+        """ "表1　…" centred above the table that follows, kept with it."""
+        self._captions["表"] += 1
+        paragraph = self.paragraph(f"表{self._captions['表']}　{text}", style=styles.CAPTION)
+        set_flag(paragraph._p.get_or_add_pPr(), "w:keepNext", True)
+        return paragraph
+
+    def picture(
+        self, image: str | os.PathLike[str], caption: str = "", *, width_mm: float = 150.0
+    ) -> Paragraph:
+        """A picture (a chart) centred on its own line, "图1　caption" below it.
+
+        The picture keeps its proportions and stays inside the type area: at most
+        `width_mm` and 156 mm wide, at most 200 mm high. The caption is also its
+        alternative text.
+        """
+        width, height = _fitted(Path(image), width_mm)
+        paragraph = self._new_paragraph(styles.FIGURE)
+        run = paragraph.add_run()
+        try:
+            run.add_picture(str(image), width=Mm(width), height=Mm(height))
+        except (OSError, UnrecognizedImageError) as error:
+            raise DocumentError("document.bad_picture", path=image, reason=error) from error
+        label = ""
+        if caption:
+            self._captions["图"] += 1
+            label = self.mask(f"图{self._captions['图']}　{caption}")
+        _describe(run, label)
+        if label:
+            self._new_paragraph(styles.CAPTION).add_run(label)
+        return paragraph
+
     def form(self, rows: Sequence[FormRow], weights: Sequence[float]) -> Table:
         """A form table of label and value cells."""
         table = form_table(self.document, rows, weights, self.mask)
@@ -325,6 +363,32 @@ class DocumentBuilder:
         # python-docx appends at the end of the body; a template's body goes before its marker.
         if self._marker is not None:
             self._marker.addprevious(element)
+
+
+#: Largest picture height in millimetres: the 225 mm type area less a caption and a line.
+MAX_PICTURE_HEIGHT_MM = 200.0
+
+
+def _fitted(path: Path, width_mm: float) -> tuple[float, float]:
+    """Width and height in millimetres that keep the picture's proportions and fit the page."""
+    try:
+        image = DocxImage.from_file(str(path))
+    except (OSError, UnrecognizedImageError) as error:
+        raise DocumentError("document.bad_picture", path=path, reason=error) from error
+    ratio = image.px_height / image.px_width if image.px_width else 1.0
+    width = min(width_mm, layout.TYPE_WIDTH / layout.TWIPS_PER_MM)
+    if width * ratio > MAX_PICTURE_HEIGHT_MM:
+        width = MAX_PICTURE_HEIGHT_MM / ratio
+    return width, width * ratio
+
+
+def _describe(run: Run, text: str) -> None:
+    """Name the picture by its caption instead of the file it came from (a temporary path)."""
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("descr", text)
+        doc_pr.set("title", text)
+    for c_nv_pr in run._r.iter(qn("pic:cNvPr")):
+        c_nv_pr.set("name", text or "图片")
 
 
 def _drop_thumbnail(document: DocxDocument) -> None:

@@ -135,13 +135,15 @@ def set_flag(parent: BaseOxmlElement, tag: str, on: bool) -> None:
 
 
 def set_line_spacing(
-    ppr: BaseOxmlElement, exact_twips: int, before: int = 0, after: int = 0
+    ppr: BaseOxmlElement, exact_twips: int, before: int = 0, after: int = 0, rule: str = "exact"
 ) -> None:
+    """Line spacing: `exact_twips` exactly, or with ``rule="auto"`` 240ths of a single line
+    (a line that grows with what it holds, such as a picture)."""
     spacing = child(ppr, "w:spacing")
     spacing.attrib.clear()
     set_attrs(
         spacing, before=before, beforeLines=0, after=after, afterLines=0,
-        line=exact_twips, lineRule="exact",
+        line=exact_twips, lineRule=rule,
     )  # fmt: skip
 
 

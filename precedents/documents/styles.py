@@ -10,7 +10,7 @@ template may define any of them itself, and then its definition wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import TypedDict, cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -49,6 +49,8 @@ ATTACHMENT = "公文附件说明"
 SIGNATURE = "公文落款"
 ATTENDANCE = "公文出席名单"
 APPENDIX_LABEL = "公文附件标识"
+FIGURE = "公文插图"
+CAPTION = "公文图表题"
 FOOTER = "footer"
 HEADER = "header"
 HEI_CHAR = "公文黑体字符"
@@ -71,6 +73,9 @@ class StyleSpec:
     right_chars: int = 0
     hanging_chars: int = 0
     line: int = layout.LINE_PITCH
+    #: "exact" lines on the grid; "auto" (line in 240ths) for lines holding a picture,
+    #: which an exact line height would cut off.
+    line_rule: str = "exact"
     outline: int | None = None
     keep_next: bool = False
     page_break_before: bool = False
@@ -78,7 +83,11 @@ class StyleSpec:
     on_grid: bool = True
 
 
-_GRID_OFF = {"on_grid": False}
+class _OffGrid(TypedDict):
+    on_grid: bool
+
+
+_GRID_OFF: _OffGrid = {"on_grid": False}
 
 SPECS: tuple[StyleSpec, ...] = (
     StyleSpec(NORMAL, "Normal", "body"),
@@ -121,6 +130,25 @@ SPECS: tuple[StyleSpec, ...] = (
         align="left",
         keep_next=True,
         page_break_before=True,
+    ),
+    StyleSpec(
+        FIGURE,
+        "GwFigure",
+        "body",
+        align="center",
+        line=240,
+        line_rule="auto",
+        keep_next=True,
+        **_GRID_OFF,
+    ),
+    StyleSpec(
+        CAPTION,
+        "GwCaption",
+        "body",
+        layout.TABLE_SIZE,
+        align="center",
+        line=layout.TABLE_LINE,
+        **_GRID_OFF,
     ),
     StyleSpec(
         FOOTER,
@@ -270,7 +298,7 @@ def _paragraph_properties(ppr: BaseOxmlElement, spec: StyleSpec, grid: Grid) -> 
     set_flag(ppr, "w:autoSpaceDN", False)
     if grid is Grid.NATIVE:
         set_flag(ppr, "w:snapToGrid", spec.on_grid)
-    set_line_spacing(ppr, spec.line)
+    set_line_spacing(ppr, spec.line, rule=spec.line_rule)
     set_indent(
         ppr,
         char_twips=layout.CHAR_TWIPS,
