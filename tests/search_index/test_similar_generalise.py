@@ -1,18 +1,22 @@
-"""Similar precedents beyond the development set: pasted paragraphs, names, generic words.
+"""Similar precedents and search beyond the development set: everyday wording, names, generic words.
 
 Runs on the demo precedents shipped in the package, so it never needs ``../shared``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench.heldout import eval_heldout
 from precedents.demo import demo_path
 from precedents.record import Person
+from search_index.service import SearchService
 from search_index.similar import CLOSE_THRESHOLD, SimilarityIndex
 from search_index.similar.keyterms import STOP_WORDS
 from search_index.similar.names import written_names
+from search_index.source import MemorySource
 from tests.search_index.similar_cases import matter, pasted
 
 ELDERLY_ALONE = (
@@ -107,3 +111,25 @@ def test_the_held_out_evaluation_meets_its_recorded_level() -> None:
     assert summary["ndcg@10"] >= 0.93
     assert summary["pattern_top_close"] >= 0.85
     assert summary["none_top_not_close"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("瘫痪在床", "DEMO-XA-2024-001"),
+        ("生活难以自理", "DEMO-TA-2024-002"),
+        ("一个人住 老人", "DEMO-HL-2023-001"),
+    ],
+)
+def test_search_reads_everyday_wording_of_care_needs(
+    tmp_path: Path, query: str, expected: str
+) -> None:
+    if not demo_path().is_file():
+        pytest.skip("the demo precedents are not packaged")
+    service = SearchService(tmp_path / "index", MemorySource(eval_heldout.demo_records()))
+    service.open()
+    try:
+        codes = [hit.code for hit in service.search(query, limit=10, snippets=False).hits]
+    finally:
+        service.close()
+    assert expected in codes
