@@ -30,7 +30,7 @@ from search_index.similar.names import blank_names, listed_names, looks_like_nam
 
 #: Bumped whenever the reduction to key terms changes (part-of-speech filter,
 #: person names); part of the index fingerprint, so stored terms are rebuilt.
-TERMS_VERSION = 2
+TERMS_VERSION = 3
 
 #: Weight of each narrative field in the term counts.
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
@@ -147,9 +147,21 @@ class TermExtractor:
 
 
 def _is_content(word: str) -> bool:
-    if len(word) < 2 or word in STOP_WORDS or "某" in word:
+    if len(word) < 2 or word in STOP_WORDS or "某" in word or _is_place(word):
         return False
     return _CONTENT.fullmatch(word) is not None
+
+
+def _is_place(word: str) -> bool:
+    """A place name with an administrative suffix: 江西省, 泉州市, 汀溪镇, 新民街道."""
+    if len(word) >= 3 and word[-1] in PLACE_SUFFIXES:
+        return True
+    return len(word) >= 4 and word.endswith(("街道", "社区"))
+
+
+#: Last characters of place names (province, city, county, town, township); see `_is_place`.
+#: 区 and 村 are left out: 城中村, 老城区 and 工业区 say what kind of place it is.
+PLACE_SUFFIXES = frozenset("省市县镇乡")
 
 
 #: Letters only (CJK ideographs count as letters): no digits, no punctuation or spaces.

@@ -52,7 +52,7 @@ Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 
 #: Combined score that calibrates to `CLOSE_THRESHOLD`.
-RAW_AT_THRESHOLD = 0.55
+RAW_AT_THRESHOLD = 0.54
 #: Steepness of the calibration curve around the threshold.
 CALIBRATION_SLOPE = 15.0
 #: Key-term cosine at which text similarity reaches 1 - 1/e (about 0.63), for a
