@@ -85,6 +85,13 @@ def test_person_names_are_never_key_terms_nor_reasons(demo_index: SimilarityInde
             assert not [name for name in names if name in reason.text], reason.text
 
 
+def test_place_names_are_not_key_terms(demo_index: SimilarityIndex) -> None:
+    record = pasted("老人户籍在江西省，女儿在晋江打工，本人住汀溪镇城中村，独居无人照料。")
+    terms = demo_index.features(record).terms
+    assert not {"江西省", "晋江", "汀溪镇"} & set(terms)
+    assert "城中村" in terms  # says what kind of place, not where
+
+
 def test_generic_words_never_show_as_shared_keywords(demo_index: SimilarityIndex) -> None:
     matters = [pasted(GENERIC + ELDERLY_ALONE)] + [
         eval_heldout.query_record(q["case"]) for q in eval_heldout.read_queries()
