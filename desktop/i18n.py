@@ -21,7 +21,11 @@ TRANSLATIONS_DIR = DESKTOP_DIR / "translations"
 CATALOGUE = "precedent_desk"
 #: Area catalogues, each holding the strings of its own sub-package of ``desktop/``, so
 #: that work on one area never rewrites another area's translations.
-AREA_CATALOGUES: dict[str, str] = {"patterns": "patterns", "statistics": "statistics"}
+AREA_CATALOGUES: dict[str, str] = {
+    "meetings": "meetings",
+    "patterns": "patterns",
+    "statistics": "statistics",
+}
 DEFAULT_LANGUAGE = "zh_CN"
 #: Language code → its name in that language (shown in the settings as is).
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}

@@ -17,7 +17,7 @@ from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
-from desktop.pages.empty_page import MeetingPage
+from desktop.meetings.page import MeetingPage
 from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
         self.library_page = LibraryPage(library, adapter, tasks, prefs, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.library_page)
-        self.pages.addWidget(MeetingPage(self))
+        self.meeting_page = MeetingPage(library, adapter, tasks, self)
+        self.pages.addWidget(self.meeting_page)
         self.patterns_page = PatternsPage(library, tasks, self)
         self.pages.addWidget(self.patterns_page)
         self.pages.addWidget(StatisticsPage(library, tasks, self))
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.library_page.index_state_changed.connect(self.status.show_index_state)
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
+        self.meeting_page.message.connect(self.status.say)
         self.patterns_page.message.connect(self.status.say)
         self.patterns_page.open_precedent.connect(self.show_precedent)
         self._restore_layout()
@@ -117,6 +119,9 @@ class MainWindow(QMainWindow):
         self.library_page.select_code(code)
 
     def save_current(self) -> None:
+        if self.pages.currentWidget() is self.meeting_page:
+            self.meeting_page.save()
+            return
         record = self.library_page.record
         if record.editing:
             record.save()
@@ -184,7 +189,10 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closing and not self.patterns_page.close_editors():
+        pages_done = self._closing or (
+            self.meeting_page.may_leave() and self.patterns_page.close_editors()
+        )
+        if not pages_done:
             event.ignore()
             return
         editor = self.library_page.record.editor

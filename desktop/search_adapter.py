@@ -22,6 +22,7 @@ from precedents.library import Library
 from precedents.record import PrecedentRecord
 
 if TYPE_CHECKING:
+    from search_index.library import LibraryIndexes
     from search_index.service import SearchService
 
 log = logging.getLogger(__name__)
@@ -167,6 +168,11 @@ class SearchAdapter:
         self.library = library
         self._indexes = LibraryIndexes(library)
         self._opening = False
+
+    @property
+    def indexes(self) -> LibraryIndexes:
+        """The library's indexes, for the Qt-free use cases that take them (reports)."""
+        return self._indexes
 
     @property
     def _service(self) -> SearchService | None:

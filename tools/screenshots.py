@@ -5,9 +5,9 @@
 Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
-meetings.png, patterns.png, patterns-draft.png, patterns-registry.png, import-report.png
-and settings.png; the statistics screen's (statistics*.png) come from
-``tools/statistics_screenshots.py``.
+meetings.png, meetings-projector.png, meetings-decision.png, meetings-record.png,
+patterns.png, patterns-draft.png, patterns-registry.png, import-report.png and settings.png;
+the statistics screen's (statistics*.png) come from ``tools/statistics_screenshots.py``.
 """
 
 from __future__ import annotations
@@ -101,9 +101,7 @@ def shoot(out: Path) -> None:
 
     library_views(page, save)
     editor_view(window, page, save)
-    for number, name in ((1, "meetings.png"),):
-        window.show_page(number)
-        save(name)
+    meeting_views(window, library, save)
     patterns_views(window, save)
     shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
@@ -165,6 +163,99 @@ def editor_view(window: object, page: object, save: Callable[..., None]) -> None
 
     UnsavedChanges.ask = classmethod(lambda cls, parent, title: Unsaved.DISCARD)  # type: ignore[method-assign,assignment]
     record.editor.request_close(lambda: None)
+
+
+def meeting_views(window: object, library: object, save: Callable[..., None]) -> None:
+    """A village meeting under way on a new matter, then the same on the projector."""
+    import datetime as dt
+
+    from desktop.operations import save_new
+    from precedents.meetings.model import (
+        Opinion,
+        Outcome,
+        Participant,
+        Reference,
+        ReferenceMode,
+        Role,
+        Stance,
+    )
+    from precedents.record import Person, PrecedentRecord
+
+    matter = PrecedentRecord(
+        code="JM-2025-031",
+        title="独居高龄老人跌倒后失能，子女均在外地",
+        district="集美区",
+        street="杏林街道",
+        filed_on=dt.date(2025, 3, 2),
+        level="村居",
+        discovery="网格员走访",
+        hardships=["高龄", "失能", "无人照护"],
+        barriers=["有法定赡养人"],
+        household_size=1,
+        situation=(
+            "陈某某，86岁，丧偶独居。上月在家中跌倒致股骨骨折，出院后生活不能自理，"
+            "两个儿子均在外省工作，每月寄回生活费。网格员走访时发现老人无人照料。"
+        ),
+        persons=[Person(name="陈某某", relation="本人")],
+    )
+    save_new(library, matter)  # type: ignore[arg-type]
+    page = window.meeting_page  # type: ignore[attr-defined]
+    window.show_page(1)  # type: ignore[attr-defined]
+    page.refresh_matters(select=matter.code)
+    wait(lambda: page.code == matter.code and page.references.rowCount() > 0)
+    form = page.form
+    form.place.setText("杏林村委会二楼会议室")
+    form.chair.setText("李主任")
+    form.recorder.setText("林晓")
+    form.participants.set_rows(
+        [
+            Participant("李主任", "村委会"),
+            Participant("张网格员", "网格站"),
+            Participant("王医生", "村卫生所", Role.ATTENDING),
+            Participant("赵委员", "村委会", Role.ABSENT),
+        ]
+    )
+    form.opinions.set_rows(
+        [
+            Opinion("张网格员", "老人夜间无人照料，跌倒风险高，建议先上门照护。", "网格站"),
+            Opinion("赵委员", "有两个儿子，应先督促履行赡养义务。", "村委会", Stance.DISSENT),
+            Opinion("李主任", "村里无资金渠道，照护服务须提交镇街研判。", "村委会"),
+        ]
+    )
+    codes = page.references.codes()
+    page.references.set_references(
+        [Reference(codes[0], ReferenceMode.FOLLOWED), Reference(codes[1], ReferenceMode.CONSULTED)]
+    )
+    form.setCurrentIndex(1)
+    save("meetings.png")
+    page.set_projector(True)
+    save("meetings-projector.png")
+    page.set_projector(False)
+    form.set_outcome(Outcome.DECIDED)
+    form.decision.setPlainText("纳入居家上门照护，由镇街购买服务；给予临时救助用于安装扶手。")
+    form.measures.set_rows(
+        [
+            {
+                "type": "照护服务",
+                "amount": "",
+                "note": "每周上门3次",
+                "department": "杏林街道",
+                "deadline": "2025-04-30",
+            },
+            {
+                "type": "临时救助",
+                "amount": "3000",
+                "note": "安装扶手、助行器",
+                "department": "杏林街道",
+                "deadline": "2025-03-31",
+            },
+        ]
+    )
+    form.consistency.setPlainText("老人骨折后完全失能，照护需求高于相近先例。")
+    form.setCurrentIndex(2)
+    save("meetings-decision.png")
+    form.setCurrentIndex(0)
+    save("meetings-record.png")
 
 
 def patterns_views(window: object, save: Callable[..., None]) -> None:

@@ -620,33 +620,6 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     </message>
 </context>
 <context>
-    <name>MeetingPage</name>
-    <message>
-        <source>Case meetings</source>
-        <translation>研判会议</translation>
-    </message>
-    <message>
-        <source>Case meetings will be run from here: the four-level review of a hard matter (village, town, district, city), the meeting itself and its minutes.</source>
-        <translation>这里将用于组织研判会议：疑难事项的四级研判（村居、镇街、区、市）、专题会议本身以及会议纪要。</translation>
-    </message>
-    <message>
-        <source>Put a matter on a meeting&apos;s agenda and move it up a review level.</source>
-        <translation>把事项列入会议议程，必要时提交上一级研判。</translation>
-    </message>
-    <message>
-        <source>Look at similar precedents during the meeting and record which are followed.</source>
-        <translation>会上查看相似先例，并记录参照了哪些先例。</translation>
-    </message>
-    <message>
-        <source>Record the decision, the measures, amounts and responsible departments.</source>
-        <translation>记录研判结论、救助措施、金额和责任部门。</translation>
-    </message>
-    <message>
-        <source>Export the minutes (会议纪要) as an official Word document.</source>
-        <translation>把会议纪要导出为规范格式的 Word 公文。</translation>
-    </message>
-</context>
-<context>
     <name>PersonsModel</name>
     <message>
         <source>Name</source>

@@ -8,8 +8,9 @@ precedent and makes it 已决定; an escalation needs a reason and a next level.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from precedents.errors import ConflictError, NotFoundError, ValidationFailed
 from precedents.meetings.consistency import Departure, departures
@@ -94,23 +95,22 @@ def save_review(
         row = ReviewRow(precedent_id=precedent.id, sequence=(count or 0) + 1, created_by=actor)
         session.add(row)
     else:
-        existing = session.get(ReviewRow, review.id)
+        existing = _locked_review(session, review.id)
         if existing is None or existing.precedent_id != precedent.id:
             raise NotFoundError("precedent.not_found", code=f"{code} 的研判记录 {review.id}")
         row = existing
         if review.version and row.version != review.version:
-            raise ConflictError(
-                "precedent.conflict",
-                code=code,
-                by=row.updated_by or "他人",
-                at=row.updated_at.strftime("%Y-%m-%d %H:%M"),
-                current=row.version,
-                expected=review.version,
-            )
+            raise _review_conflict(code, row, review.version)
     apply_review(row, review)
     row.updated_at = utcnow()
     row.updated_by = actor
-    session.flush()
+    review_id = row.id
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        # Another officer's save committed between our read and our write (a
+        # late writer on SQLite, or READ COMMITTED on PostgreSQL).
+        raise _committed_conflict(session, code, review_id, review.version) from exc
     record_event(
         session,
         actor,
@@ -126,6 +126,53 @@ def save_review(
     )
     _apply_outcome(session, code, row_to_review(row), actor=actor)
     return row_to_review(row)
+
+
+def _locked_review(session: Session, review_id: int) -> ReviewRow | None:
+    """The review row as committed now, locked against other writers until commit.
+
+    ``populate_existing`` refreshes a row the session loaded earlier, so the
+    version compared is the stored one; SQLite ignores the lock clause.
+    """
+    stmt = (
+        select(ReviewRow)
+        .where(ReviewRow.id == review_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return session.scalar(stmt)
+
+
+def _review_conflict(code: str, row: ReviewRow, expected: int) -> ConflictError:
+    return ConflictError(
+        "precedent.conflict",
+        expected_version=expected,
+        current_version=row.version,
+        code=code,
+        by=row.updated_by or "他人",
+        at=row.updated_at.strftime("%Y-%m-%d %H:%M"),
+        current=row.version,
+        expected=expected,
+    )
+
+
+def _committed_conflict(
+    session: Session, code: str, review_id: int | None, expected: int
+) -> ConflictError:
+    """The conflict as the other officer's committed save describes it (read outside
+    this session, whose transaction the caller rolls back)."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    with Session(engine) as fresh:
+        row = fresh.get(ReviewRow, review_id) if review_id is not None else None
+        if row is None:
+            return ConflictError(
+                "precedent.deleted_meanwhile",
+                expected_version=expected,
+                code=code,
+                expected=expected,
+            )
+        return _review_conflict(code, row, expected)
 
 
 def _apply_outcome(session: Session, code: str, review: Review, *, actor: str) -> None:

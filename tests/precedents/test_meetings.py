@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 
 import pytest
 
-from precedents.errors import ValidationFailed
+from precedents.errors import ConflictError, ValidationFailed
 from precedents.library import Library
 from precedents.meetings.consistency import departures
 from precedents.meetings.model import (
@@ -21,6 +22,7 @@ from precedents.meetings.model import (
     Stance,
     next_level,
 )
+from precedents.meetings.models import ReviewRow
 from precedents.meetings.service import archive, list_reviews, reopen, save_review
 from precedents.record import Measure, Status
 from precedents.store.audit import list_events
@@ -147,3 +149,64 @@ def test_archive_and_reopen(library: Library, matter: str) -> None:
         assert (
             reopen(session, matter, actor="甲", reason="家庭情况变化").status == Status.UNDER_REVIEW
         )
+
+
+def test_a_review_saved_meanwhile_is_a_conflict_not_a_stale_row(any_library: Library) -> None:
+    """The other officer commits after this session loaded the review: ConflictError."""
+    record = make_record(
+        "NEW-2", decided_on=None, decision="", measures=[], deliberation="", level="村居"
+    )
+    with any_library.sessions.begin() as session:
+        create_record(session, record, actor="甲")
+        first = save_review(session, record.code, _escalation(), actor="甲")
+    late = any_library.session()
+    late.begin()
+    # The late officer's session holds the review as it was (version 1).
+    assert late.get(ReviewRow, first.id) is not None
+    with any_library.sessions.begin() as session:
+        theirs = list_reviews(session, record.code)[0]
+        theirs.place = "镇政府二楼会议室"
+        save_review(session, record.code, theirs, actor="乙")
+    mine = _escalation()
+    mine.id, mine.version, mine.chair = first.id, first.version, "王某"
+    with pytest.raises(ConflictError) as info:
+        save_review(late, record.code, mine, actor="甲")
+    late.rollback()
+    late.close()
+    assert (info.value.expected_version, info.value.current_version) == (1, 2)
+    assert "乙" in info.value.message
+    with any_library.session() as session:
+        kept = list_reviews(session, record.code)[0]
+    assert (kept.place, kept.chair) == ("镇政府二楼会议室", "张某")
+
+
+def test_two_officers_saving_one_review_at_once(any_library: Library) -> None:
+    """Saves of the same version from two threads: one wins, the other is told."""
+    record = make_record(
+        "NEW-3", decided_on=None, decision="", measures=[], deliberation="", level="村居"
+    )
+    with any_library.sessions.begin() as session:
+        create_record(session, record, actor="甲")
+        first = save_review(session, record.code, _escalation(), actor="甲")
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def officer(name: str) -> None:
+        mine = _escalation()
+        mine.id, mine.version, mine.chair = first.id, first.version, name
+        start.wait()
+        try:
+            with any_library.sessions.begin() as session:
+                save_review(session, record.code, mine, actor=name)
+            outcomes.append("saved")
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=officer, args=(n,)) for n in ("甲", "乙")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["conflict", "saved"]
+    with any_library.session() as session:
+        assert list_reviews(session, record.code)[0].version == 2

@@ -1,0 +1,141 @@
+"""The matter as the meeting sees it: a short, readable, masked page, and its reviews.
+
+Title, the facts officers ask about first (district, level, status, household,
+income, how it was found), the hardships and barriers, and the situation as
+written. The record given is already masked (`use_cases.load_matter`): the
+screen may be on a projector.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.meetings.models import HistoryModel
+from desktop.meetings.use_cases import MeetingMatter
+from precedents.interchange.jsonl import number
+from precedents.meetings.model import Review
+
+STYLE = """
+body { line-height: 150%; }
+.title { font-size: 1.3em; font-weight: 600; color: #1f3a5f; margin: 0 0 4px 0; }
+.muted { color: #6b7280; }
+.hardship { background-color: #fff1e6; color: #8a3c00; }
+.barrier { background-color: #f3e8ff; color: #5b2a86; }
+td.label { color: #6b7280; padding-right: 10px; }
+h3 { font-size: 1.05em; color: #1f3a5f; margin: 10px 0 2px 0; }
+"""
+
+translate = QCoreApplication.translate
+
+
+def _or_dash(value: object) -> str:
+    return "—" if value is None or value == "" else escape(str(value))
+
+
+def _tags(values: list[str], css: str) -> str:
+    if not values:
+        return "<span class='muted'>—</span>"
+    return " ".join(f"<span class='{css}'>&nbsp;{escape(v)}&nbsp;</span>" for v in values)
+
+
+def matter_html(matter: MeetingMatter) -> str:
+    """The page for `matter`."""
+    record = matter.record
+    income = (
+        translate("MeetingMatter", "%1 yuan a month").replace(
+            "%1", f"{number(record.monthly_income):,}"
+        )
+        if record.monthly_income is not None
+        else None
+    )
+    rows = (
+        (
+            translate("MeetingMatter", "District"),
+            " ".join(filter(None, [record.district, record.street or ""])),
+        ),
+        (translate("MeetingMatter", "Level"), record.level),
+        (translate("MeetingMatter", "Status"), record.status.value),
+        (translate("MeetingMatter", "Household"), record.household_size),
+        (translate("MeetingMatter", "Income"), income),
+        (translate("MeetingMatter", "Found by"), record.discovery),
+    )
+    table = "".join(
+        f"<tr><td class='label'>{escape(label)}</td><td>{_or_dash(value)}</td></tr>"
+        for label, value in rows
+    )
+    hardships = translate("MeetingMatter", "Hardships")
+    barriers = translate("MeetingMatter", "Barriers")
+    situation_heading = translate("MeetingMatter", "Situation")
+    situation = "".join(
+        f"<p>{escape(line.strip())}</p>" for line in record.situation.splitlines() if line.strip()
+    )
+    return (
+        f"<html><head><style>{STYLE}</style></head><body>"
+        f"<p class='title'>{escape(record.title)}</p>"
+        f"<p class='muted'>{escape(record.code)}</p>"
+        f"<table>{table}</table>"
+        f"<h3>{escape(hardships)}</h3>"
+        f"<p>{_tags(record.hardships, 'hardship')}</p>"
+        f"<h3>{escape(barriers)}</h3>"
+        f"<p>{_tags(record.barriers, 'barrier')}</p>"
+        f"<h3>{escape(situation_heading)}</h3>"
+        f"{situation or '<p class=muted>—</p>'}"
+        f"{_moves(matter)}"
+        "</body></html>"
+    )
+
+
+def _moves(matter: MeetingMatter) -> str:
+    """Who moved the status when, and why: 2025-03-18 09:30 林晓：草稿 → 研判中（开始研判）."""
+    if not matter.moves:
+        return ""
+    lines = []
+    for move in matter.moves:
+        note = f"（{escape(move.note)}）" if move.note else ""
+        lines.append(
+            f"<p class='muted'>{move.at:%Y-%m-%d %H:%M} {escape(move.actor)}："
+            f"{escape(move.old)} → {escape(move.new)}{note}</p>"
+        )
+    heading = escape(translate("MeetingMatter", "Status moves"))
+    return f"<h3>{heading}</h3>" + "".join(lines)
+
+
+class MatterPanel(QSplitter):
+    """The matter's page above the list of its reviews so far."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setChildrenCollapsible(False)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.history_box = QWidget(self)
+        self.history = HistoryModel(self)
+        self.history_view = QListView(self.history_box)
+        self.history_view.setModel(self.history)
+        self.history_view.setWordWrap(True)
+        self.history_view.setSpacing(2)
+        heading = QLabel(self.tr("Reviews so far"), self.history_box)
+        heading.setStyleSheet("font-weight: 600; color: #1f3a5f;")
+        self.empty = QLabel(self.tr("None yet: this is the first meeting."), self.history_box)
+        self.empty.setStyleSheet("color: #6b7280;")
+        box = QVBoxLayout(self.history_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(heading)
+        box.addWidget(self.empty)
+        box.addWidget(self.history_view, 1)
+        self.addWidget(self.view)
+        self.addWidget(self.history_box)
+        self.setSizes([520, 220])
+
+    def show_matter(self, matter: MeetingMatter, current: Review) -> None:
+        self.view.setHtml(matter_html(matter))
+        self.history.set_reviews(matter.reviews, current.sequence or None)
+        self.empty.setVisible(not matter.reviews)
+
+    def say(self, text: str) -> None:
+        self.view.setPlainText(text)
+        self.history.set_reviews([])
+        self.empty.hide()
