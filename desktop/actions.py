@@ -93,7 +93,7 @@ class WindowActions(QObject):
         edit_menu.addActions([self.find, self.clear])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.window.navigation.actions())
-        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu = self.tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.rebuild, self.drafts])
         tools_menu.addSeparator()
         tools_menu.addActions([self.data_folder, self.logs])

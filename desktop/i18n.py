@@ -23,6 +23,7 @@ CATALOGUE = "precedent_desk"
 #: that work on one area never rewrites another area's translations.
 AREA_CATALOGUES: dict[str, str] = {
     "meetings": "meetings",
+    "office": "office",
     "patterns": "patterns",
     "statistics": "statistics",
 }

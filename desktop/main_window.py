@@ -18,6 +18,7 @@ from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
 from desktop.meetings.page import MeetingPage
+from desktop.office.wiring import install as install_office
 from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.meeting_page.message.connect(self.status.say)
         self.patterns_page.message.connect(self.status.say)
         self.patterns_page.open_precedent.connect(self.show_precedent)
+        self.office = install_office(self)
         self._restore_layout()
 
     def _navigation(self) -> QActionGroup:
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called once the window is on screen: load data and the index in the background."""
         self.library_page.start()
+        self.office.start()
         drafts = DraftStore(self.library.paths.drafts).all()
         if drafts:
             self.status.say(
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
             return
         editor = self.library_page.record.editor
         if self._closing or not editor.is_dirty():
+            self.office.stop()
             self.save_layout()
             event.accept()
             return

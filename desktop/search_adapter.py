@@ -215,9 +215,12 @@ class SearchAdapter:
     def similar_ready(self) -> bool:
         return self._indexes.similar_index is not None and self._indexes.similar_checked
 
-    def sync(self) -> None:
-        """Catch up with saves, deletions and imports (through the index writer)."""
-        self._indexes.sync()
+    def sync(self) -> int:
+        """Catch up with saves, deletions and imports (through the index writer).
+
+        Returns how many precedents the index took in (0 when it was in step).
+        """
+        return self._indexes.sync()
 
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""

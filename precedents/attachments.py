@@ -6,10 +6,14 @@ stored file never changes. The database keeps one `AttachmentRow` per
 attachment with the original file name and, for .docx files, the extracted
 text, which `attachment_text` hands to the search index.
 
-Adding or removing an attachment appends an ``upsert`` to the change feed (with
-the precedent's unchanged version) so that the index picks up the new text, and
-records an audit event; it does not bump the precedent's version, so an officer
+Adding or removing an attachment queues an ``upsert`` on the change feed (with
+the precedent's unchanged version, through `queue_change` so that the feed stays
+in commit order on PostgreSQL) so that the index picks up the new text, and
+records an audit event. It does not bump the precedent's version, so an officer
 editing the precedent at the same time is not told someone else changed it.
+Since the version says nothing about attachments, `attachment_digests` gives the
+search index a fingerprint of each precedent's attached files to compare on
+start-up, as it compares versions.
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from precedents.errors import NotFoundError, PrecedentError
-from precedents.models import AttachmentRow, ChangeRow, PrecedentRow
+from precedents.models import AttachmentRow, PrecedentRow
 from precedents.store.audit import record_event
+from precedents.store.feed import queue_change
 from precedents.validation import MAX_TEXT
 
 log = logging.getLogger(__name__)
@@ -146,7 +151,7 @@ def _precedent(session: Session, code: str) -> PrecedentRow:
 
 
 def _touch_feed(session: Session, row: PrecedentRow) -> None:
-    session.add(ChangeRow(precedent_id=row.id, code=row.code, op="upsert", version=row.version))
+    queue_change(session, row.id, row.code, "upsert", row.version)
 
 
 def _view(row: AttachmentRow, code: str) -> Attachment:
@@ -285,6 +290,38 @@ def attachment_texts(session: Session, codes: Iterable[str]) -> dict[str, str]:
         for code, text in session.execute(stmt):
             out.setdefault(code, []).append(text)
     return {code: "\n".join(texts) for code, texts in out.items()}
+
+
+def digest_of(pairs: Iterable[tuple[int, str]]) -> int:
+    """A 62-bit fingerprint of a set of (attachment id, sha256); 0 for none."""
+    items = sorted(pairs)
+    if not items:
+        return 0
+    text = ",".join(f"{id_}:{sha}" for id_, sha in items)
+    return int.from_bytes(hashlib.sha256(text.encode("ascii")).digest()[:8], "big") >> 2
+
+
+def attachment_digests(session: Session, codes: Iterable[str] | None = None) -> dict[str, int]:
+    """code → fingerprint of its attached files, for the precedents that have any.
+
+    Adding or removing a file changes it; the search index stores it beside
+    each record's version and re-indexes a record whose fingerprint differs.
+    """
+    stmt = select(PrecedentRow.code, AttachmentRow.id, AttachmentRow.sha256).join(
+        AttachmentRow, AttachmentRow.precedent_id == PrecedentRow.id
+    )
+    pairs: dict[str, list[tuple[int, str]]] = {}
+    if codes is None:
+        rows = list(session.execute(stmt))
+    else:
+        wanted = list(codes)
+        rows = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows.extend(session.execute(stmt.where(PrecedentRow.code.in_(chunk))))
+    for code, id_, sha in rows:
+        pairs.setdefault(code, []).append((id_, sha))
+    return {code: digest_of(items) for code, items in pairs.items()}
 
 
 def copy_attachments(session: Session, code: str) -> list[AttachmentCopy]:

@@ -9,8 +9,9 @@ raising, so that one run reports everything it finds:
   version, so that search indexes following the feed are not left behind;
 * attachments: every file the database lists is in the data folder with the
   recorded size and SHA-256 (files nobody lists are mentioned, not failed);
-* the search index, through a check the caller supplies (the search package's
-  verify function), since the domain does not depend on search.
+* the search and similarity indexes, through checks the caller supplies (the
+  search package's `search_index.check.check_indexes`), since the domain does
+  not depend on search. Such a check adds its own problems, notes and counts.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ class CheckReport:
         return not self.problems
 
 
-#: A further check (the search index's), given the library, returning problems.
-ExtraCheck = Callable[[Library], list[Problem]]
+#: A further check (the search index's): given the library, it adds to the report.
+ExtraCheck = Callable[[Library, CheckReport], None]
 
 
 def check_sqlite_file(path: Path) -> list[Problem]:
@@ -168,5 +169,5 @@ def check_library(library: Library, extra: list[ExtraCheck] | None = None) -> Ch
     report.notes += notes
     report.checked["附件"] = count
     for check in extra or []:
-        report.problems += check(library)
+        check(library, report)
     return report

@@ -102,6 +102,11 @@ class RecordMeta:
     created_by: str = ""
     updated_at: dt.datetime | None = None
     updated_by: str = ""
+    #: What the search index reads beside the record (filled by its record source only):
+    #: the text of the attached .docx files, and a fingerprint of which files are
+    #: attached (`precedents.attachments.attachment_digests`; 0 for none).
+    attachment_text: str = ""
+    attachments_digest: int = 0
 
 
 @dataclass(slots=True)

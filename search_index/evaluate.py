@@ -32,7 +32,8 @@ from search_index.postings import EMPTY_IDS, EMPTY_TF, FloatArray, IntArray, rea
 from search_index.schema import BIGRAM, SECTIONS
 from search_index.segments import OpenSegment, SegmentView, Snapshot
 
-FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "decision": 2.0, "body": 1.0}
+#: An attachment (a report, a certificate) weighs less than the record's own words.
+FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "decision": 2.0, "body": 1.0, "attachment": 0.6}
 KEYWORD_WEIGHTS: dict[str, float] = {"measure": 4.0, "hardship": 1.5, "barrier": 1.5}
 FACET_FIELDS: tuple[str, ...] = (
     "district",

@@ -14,6 +14,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -63,24 +64,39 @@ def similarity_settings(library: Library) -> SimilaritySettings:
         return SimilaritySettings()
 
 
-def open_similarity_index(library: Library) -> SimilarityIndex:
-    """The library's similarity index from its folder; an unusable one is discarded (empty)."""
-    from search_index.similar import SimilarityIndex, SimilarityIndexUnusable
+def similarity_folder(library: Library) -> Path:
+    """Where the library's similarity index is saved on this computer."""
+    return library.index_dir / SIMILAR_FOLDER_NAME
+
+
+def similarity_index(library: Library) -> SimilarityIndex:
+    """The similarity index saved beside the search index (empty if none was saved).
+
+    Raises `SimilarityIndexUnusable` when the folder holds one that cannot be
+    trusted (damaged, or built under other rules); `precedents check` says so.
+    """
+    from search_index.similar import SimilarityIndex
 
     with library.session() as session:
         groups = load_synonyms(session)
-    folder = library.index_dir / SIMILAR_FOLDER_NAME
-    options = {
-        "vocabulary": library.vocabulary(),
-        "settings": similarity_settings(library),
-        "extra_synonym_groups": groups,
-    }
+    return SimilarityIndex.open(
+        similarity_folder(library),
+        vocabulary=library.vocabulary(),
+        settings=similarity_settings(library),
+        extra_synonym_groups=groups,
+    )
+
+
+def open_similarity_index(library: Library) -> SimilarityIndex:
+    """The library's similarity index from its folder; an unusable one is discarded (empty)."""
+    from search_index.similar import SimilarityIndexUnusable
+
     try:
-        return SimilarityIndex.open(folder, **options)
+        return similarity_index(library)
     except SimilarityIndexUnusable as exc:
         log.warning("similarity index discarded, to be refilled: %s", exc.message)
-        shutil.rmtree(folder, ignore_errors=True)
-        return SimilarityIndex.open(folder, **options)
+        shutil.rmtree(similarity_folder(library), ignore_errors=True)
+        return similarity_index(library)
 
 
 @dataclass(slots=True)

@@ -4,10 +4,12 @@ Everything here runs on the writer thread (see `search_index.writer`); searches
 only read `Maintainer.acquire`'s snapshot. The index follows its record source:
 
 * **open**: use the current build if it opens and was built with the same
-  fingerprint (schema, dictionary, synonyms, vocabulary); otherwise rebuild,
-  while an old build that still opens keeps answering searches (marked stale);
-* **verify**: compare every record's version with the index's and re-index
-  what differs (and remove what the database no longer has);
+  fingerprint (schema, dictionary, synonyms, vocabulary), catch up with the
+  change feed and verify; otherwise rebuild, while an old build that still
+  opens keeps answering searches (marked stale);
+* **verify**: compare every record's version and attachments fingerprint with
+  the index's and re-index what differs (and remove what the database no
+  longer has);
 * **sync**: apply the change feed after the last sequence number applied;
 * **rebuild**: write a new build from every record, with progress and
   cancellation, then switch to it.
@@ -34,7 +36,7 @@ from search_index.analysis import Segmenter
 from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
 from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
 from search_index.parallel import batches, build_processes, parallel_build
-from search_index.results import EngineState, Progress, SearchUnavailable
+from search_index.results import EngineState, OpenReport, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
 from search_index.segments import INDEX_NAME, Snapshot
 from search_index.source import RecordSource
@@ -106,7 +108,7 @@ class Maintainer:
 
     # -- jobs ------------------------------------------------------------------
 
-    def open(self, progress: Progress | None) -> None:
+    def open(self, progress: Progress | None) -> OpenReport:
         self.status = EngineState.OPENING
         state = self.folder.read_state()
         live = self._try_open(state)
@@ -114,11 +116,22 @@ class Maintainer:
             self._install(live, state)
             self.folder.remove_unused({state.build})
         if live is None or self.stale:
+            if state is None:
+                reason = "索引尚未建立"
+            else:
+                reason = "索引无法读取" if live is None else "词典、同义词或索引格式已更新"
             self.rebuild(progress)
+            if self._state is not None:  # what a build killed half-way left behind
+                self.folder.remove_unused({self._state.build})
+            report = OpenReport(rebuilt=True, reason=reason)
         else:
-            self.verify()
-            self.sync()
+            # The feed first: what remains different afterwards is what the feed
+            # never carried (a lost state write, a change made behind its back).
+            caught_up = self.sync()
+            stale, extra = self._repair()
+            report = OpenReport(repaired=tuple(stale), removed=tuple(extra), caught_up=caught_up)
         self.status = EngineState.READY
+        return report
 
     def rebuild(self, progress: Progress | None) -> None:
         previous = self.status
@@ -140,20 +153,38 @@ class Maintainer:
         self.sync()
         self.status = EngineState.READY
 
-    def verify(self) -> int:
-        """Re-index records whose version differs; returns how many were repaired."""
+    def compare(self) -> tuple[list[str], list[str]]:
+        """(records missing or differing in the index, records only the index has).
+
+        A record differs when its version or its attachments fingerprint does
+        (attaching a file leaves the version as it is).
+        """
         live, snapshot = self.acquire()
         try:
-            indexed = snapshot.versions()
+            indexed = snapshot.stamps()
         finally:
             live.release(snapshot)
-        current = self.source.versions()
-        stale = [code for code, version in current.items() if indexed.get(code) != version]
-        extra = [code for code in indexed if code not in current]
+        versions = self.source.versions()
+        digests = self.source.attachment_digests()
+        stale = sorted(
+            code
+            for code, version in versions.items()
+            if indexed.get(code) != (version, digests.get(code, 0))
+        )
+        extra = sorted(code for code in indexed if code not in versions)
+        return stale, extra
+
+    def verify(self) -> int:
+        """Re-index records that differ from the database; returns how many were repaired."""
+        stale, extra = self._repair()
+        return len(stale) + len(extra)
+
+    def _repair(self) -> tuple[list[str], list[str]]:
+        stale, extra = self.compare()
         if stale or extra:
             log.info("index repair: %d changed or missing, %d removed", len(stale), len(extra))
             self._apply(stale, extra)
-        return len(stale) + len(extra)
+        return stale, extra
 
     def sync(self) -> int:
         """Apply the change feed since the last applied change; returns records touched."""

@@ -132,7 +132,11 @@ def _chunks(text: str, notes: list[str]) -> list[tuple[str, bool, bool]]:
             end = text.find(close, i + 1)
             if end < 0:
                 notes.append("引号未闭合，按普通词语检索")
-                out.append((text[i + 1 :], False, negated))
+                # The rest is read as ordinary words and filters (one word each).
+                rest = _chunks(text[i + 1 :], [])
+                if rest and negated:
+                    rest[0] = (rest[0][0], rest[0][1], True)
+                out.extend(rest)
                 break
             out.append((text[i + 1 : end], True, negated))
             i = end + 1

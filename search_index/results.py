@@ -40,6 +40,22 @@ class SearchUnavailable(PrecedentError):
 
 
 @dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What opening the index found and did (for ``precedents check`` and the desktop)."""
+
+    #: Built from every record: there was no usable index, or one of another configuration.
+    rebuilt: bool = False
+    #: Why it was rebuilt, in Chinese ("" when it was not).
+    reason: str = ""
+    #: Records whose indexed version or attachments differed from the database (re-indexed).
+    repaired: tuple[str, ...] = ()
+    #: Records the index held that the database no longer has (removed).
+    removed: tuple[str, ...] = ()
+    #: Records applied from the change feed after the check.
+    caught_up: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     code: str
     title: str
@@ -52,6 +68,8 @@ class Hit:
     district: str = ""
     year: str = ""
     status: str = ""
+    #: True when the snippet comes from an attached file's text (it starts with 「附件：」).
+    snippet_from_attachment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +111,7 @@ class SearchEngine(Protocol):
     @property
     def state(self) -> EngineState: ...
 
-    def open(self, progress: Progress | None = None) -> None: ...
+    def open(self, progress: Progress | None = None) -> OpenReport | None: ...
 
     def search(
         self,

@@ -8,9 +8,11 @@ synonyms, and as character bigrams for exact substring search.
 
 Sections: ``title``; ``decision`` (the decision, the measures decided and their
 notes); ``body`` (situation, deliberation, hardships, barriers, tags, district,
-street, discovery channel). Keyword fields hold the controlled values used by filters,
+street, discovery channel); ``attachment`` (the text of the attached .docx
+files, as the record source hands it over in ``record.meta.attachment_text``).
+Keyword fields hold the controlled values used by filters,
 facets and the "decided measure" boost. Columns hold numbers read per document
-(filing date, version, amounts). Stored fields are kept small: code, title,
+(filing date, version, attachments fingerprint, amounts). Stored fields are kept small: code, title,
 district, status, year.
 
 `SCHEMA_VERSION` is part of the index fingerprint: change it whenever the
@@ -31,10 +33,10 @@ from search_index.analysis import Segmenter, bigram_terms, normalize
 
 _POSITION_SIZE = array("I").itemsize
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Word field of each section, and the bigram field beside it.
-SECTIONS: tuple[str, ...] = ("title", "decision", "body")
+SECTIONS: tuple[str, ...] = ("title", "decision", "body", "attachment")
 BIGRAM: dict[str, str] = {name: f"{name}_bg" for name in SECTIONS}
 
 #: Keyword fields (exact values) and the record attribute each comes from.
@@ -52,7 +54,13 @@ KEYWORD_FIELDS: tuple[str, ...] = (
 )
 
 #: Per-document numeric columns.
-COLUMNS: dict[str, str] = {"filed": "i", "version": "q", "amount": "d", "income": "d"}
+COLUMNS: dict[str, str] = {
+    "filed": "i",
+    "version": "q",
+    "attachments": "q",
+    "amount": "d",
+    "income": "d",
+}
 
 #: Stored fields returned with every hit.
 STORED_FIELDS: tuple[str, ...] = ("code", "title", "district", "status", "year")
@@ -139,6 +147,7 @@ def section_texts(record: PrecedentRecord) -> dict[str, str]:
         "title": record.title,
         "decision": "\n".join(p for p in (record.decision, " ".join(measures), *notes) if p),
         "body": "\n".join(p for p in body_parts if p),
+        "attachment": record.meta.attachment_text,
     }
 
 
@@ -167,6 +176,7 @@ def document(record: PrecedentRecord, segmenter: Segmenter) -> dict[str, Any]:
         tag=list(record.tags),
         filed=record.filed_on.toordinal(),
         version=int(record.meta.version),
+        attachments=int(record.meta.attachments_digest),
         amount=sum(_amount(m.amount) for m in record.measures),
         income=_amount(record.monthly_income),
         _stored_title=record.title,

@@ -206,13 +206,18 @@ class Snapshot:
 
     def versions(self) -> dict[str, int]:
         """Code → version of every live document."""
-        out: dict[str, int] = {}
+        return {code: version for code, (version, _digest) in self.stamps().items()}
+
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """Code → (version, attachments fingerprint) of every live document."""
+        out: dict[str, tuple[int, int]] = {}
         for view in self.views:
             versions = view.segment.columns["version"]
+            digests = view.segment.columns["attachments"]
             for docnum in np.nonzero(view.live)[0].tolist():
                 code = view.segment.stored(docnum).get("code")
                 if code:
-                    out[code] = int(versions[docnum])
+                    out[code] = (int(versions[docnum]), int(digests[docnum]))
         return out
 
 

@@ -27,11 +27,12 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TypeVar
 
+from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import Segmenter
 from search_index.evaluate import Ranked, execute
 from search_index.folder import IndexFolder
-from search_index.highlight import find_spans, make_snippet
+from search_index.highlight import Snippet, find_spans, make_snippet
 from search_index.maintenance import Maintainer
 from search_index.plan import Plan, Planner, ResolvedFilter
 from search_index.query import FIELD_NAMES, QueryFilter, parse
@@ -39,6 +40,7 @@ from search_index.results import (
     EngineState,
     Filters,
     Hit,
+    OpenReport,
     Progress,
     SearchResult,
     SearchUnavailable,
@@ -97,13 +99,14 @@ class SearchService:
 
     # -- writer jobs -----------------------------------------------------------
 
-    def open(self, progress: Progress | None = None) -> None:
+    def open(self, progress: Progress | None = None) -> OpenReport:
         """Open the index: verify and catch up, or rebuild (blocking; run it off the UI thread).
 
         `progress(done, total)` reports a rebuild and may raise `Cancelled`; after a
         cancelled rebuild an older index, if any, keeps answering (marked stale).
+        Returns what opening found: rebuilt (and why), records repaired, caught up.
         """
-        self._run(lambda: self._ensure_maintainer().open(progress))
+        return self._run(lambda: self._ensure_maintainer().open(progress))
 
     def sync(self) -> int:
         """Apply the database's changes since the last sync; returns records touched."""
@@ -114,8 +117,30 @@ class SearchService:
         return self._writer.submit(lambda: self._ensure_maintainer().sync())
 
     def verify(self) -> int:
-        """Compare every record's version with the index and repair; returns repairs."""
+        """Compare every record's version and attachments with the index and repair.
+
+        Returns how many records were re-indexed or removed.
+        """
         return self._run(lambda: self._ensure_maintainer().verify())
+
+    def compare(self) -> tuple[list[str], list[str]]:
+        """(records the index lacks or holds out of date, records only the index has)."""
+        return self._run(lambda: self._ensure_maintainer().compare())
+
+    @property
+    def indexed_count(self) -> int:
+        """Records in the open index (0 when it is not open)."""
+        maintainer = self._maintainer
+        if maintainer is None:
+            return 0
+        try:
+            live, snapshot = maintainer.acquire()
+        except SearchUnavailable:
+            return 0
+        try:
+            return snapshot.doc_count
+        finally:
+            live.release(snapshot)
 
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild the index from every record (the old one answers until it is done)."""
@@ -270,10 +295,8 @@ class SearchService:
             code = str(fields.get("code", ""))
             record = records.get(code)
             title = record.title if record is not None else str(fields.get("title", ""))
-            snippet = (
-                make_snippet([record.situation, record.deliberation, record.decision], terms)
-                if record is not None
-                else None
+            snippet, from_attachment = (
+                _snippet(record, terms) if record is not None else (None, False)
             )
             hits.append(
                 Hit(
@@ -286,9 +309,27 @@ class SearchService:
                     district=str(fields.get("district", "")),
                     year=str(fields.get("year", "")),
                     status=str(fields.get("status", "")),
+                    snippet_from_attachment=from_attachment,
                 )
             )
         return hits
+
+
+#: Put before a snippet taken from an attached file's text.
+ATTACHMENT_MARK = "附件："
+
+
+def _snippet(record: PrecedentRecord, terms: list[str]) -> tuple[Snippet, bool]:
+    """The record's own passage; an attachment's when only an attachment matched."""
+    own = make_snippet([record.situation, record.deliberation, record.decision], terms)
+    if own.spans or not record.meta.attachment_text:
+        return own, False
+    attached = make_snippet([record.meta.attachment_text], terms)
+    if not attached.spans:
+        return own, False
+    shift = len(ATTACHMENT_MARK)
+    spans = tuple((a + shift, b + shift) for a, b in attached.spans)
+    return Snippet(ATTACHMENT_MARK + attached.text, spans), True
 
 
 def _extra_filters(filters: Filters | None) -> list[QueryFilter]:

@@ -10,6 +10,13 @@ saved (``op == "upsert"``) or deleted (``"delete"``); ``seq`` grows with every
 change, and ``version`` is the record's version after the change
 (``record.meta.version``). `precedents.store.changes.LibraryRecordSource` is the
 implementation over the database.
+
+Records may carry the text of their attached files in
+``record.meta.attachment_text`` (indexed in a field of its own) and a
+fingerprint of those files in ``record.meta.attachments_digest``. Attaching a
+file does not change a record's version, so the index compares the
+fingerprints (`attachment_digests`) as well as the versions when it checks
+itself against its source.
 """
 
 from __future__ import annotations
@@ -40,6 +47,10 @@ class RecordSource(Protocol):
         """Code → version of every record."""
         ...
 
+    def attachment_digests(self) -> dict[str, int]:
+        """Code → attachments fingerprint of every record that has attachments."""
+        ...
+
     def load(self, codes: Sequence[str]) -> list[PrecedentRecord]:
         """The records with these codes that still exist (any order)."""
         ...
@@ -57,7 +68,8 @@ class MemorySource:
     """A record source held in memory, with its own change feed.
 
     `save` bumps the record's version (as the store does) and appends a change;
-    `delete` appends a delete. Thread-safe.
+    `delete` appends a delete; `attach` changes a record's attachments without
+    changing its version, as the store does. Thread-safe.
     """
 
     def __init__(self, records: Iterable[PrecedentRecord] = ()) -> None:
@@ -73,9 +85,26 @@ class MemorySource:
             current = self._records.get(record.code)
             stored = record.copy()
             stored.meta.version = (current.meta.version if current else 0) + 1
+            if current is not None:  # attachments stay with the record, as in the store
+                stored.meta.attachment_text = current.meta.attachment_text
+                stored.meta.attachments_digest = current.meta.attachments_digest
             self._records[record.code] = stored
             self._feed.append(Change(self._next_seq(), record.code, "upsert", stored.meta.version))
             return stored.copy()
+
+    def attach(self, code: str, text: str, digest: int, *, feed: bool = True) -> None:
+        """Give `code` these attachments (text and fingerprint), version unchanged.
+
+        `feed=False` leaves the change feed alone: a change the index can only
+        notice by checking itself (a feed entry it never saw).
+        """
+        with self._lock:
+            record = self._records[code]
+            record.meta.attachment_text = text
+            record.meta.attachments_digest = digest
+            if feed:
+                change = Change(self._next_seq(), code, "upsert", record.meta.version)
+                self._feed.append(change)
 
     def delete(self, code: str) -> None:
         with self._lock:
@@ -99,6 +128,14 @@ class MemorySource:
     def versions(self) -> dict[str, int]:
         with self._lock:
             return {code: r.meta.version for code, r in self._records.items()}
+
+    def attachment_digests(self) -> dict[str, int]:
+        with self._lock:
+            return {
+                code: r.meta.attachments_digest
+                for code, r in self._records.items()
+                if r.meta.attachments_digest
+            }
 
     def load(self, codes: Sequence[str]) -> list[PrecedentRecord]:
         with self._lock:

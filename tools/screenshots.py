@@ -6,7 +6,8 @@ Runs offscreen in a temporary data folder (the user's data and preferences are
 not touched), in Chinese, with the platform's CJK font (on Linux install
 ``fonts-noto-cjk``). Writes library.png, library-search.png, editor.png,
 meetings.png, meetings-projector.png, meetings-decision.png, meetings-record.png,
-patterns.png, patterns-draft.png, patterns-registry.png, import-report.png and settings.png;
+patterns.png, patterns-draft.png, patterns-registry.png, import-report.png, settings.png,
+merge.png (the merge view after a refused save) and audit.png (the audit trail viewer);
 the statistics screen's (statistics*.png) come from ``tools/statistics_screenshots.py``.
 """
 
@@ -106,6 +107,7 @@ def shoot(out: Path) -> None:
     shoot_statistics(window, save, wait, Path(os.environ["PRECEDENTS_DATA_DIR"]).parent, out)
     window.show_page(0)
     dialogs(window, library, adapter, prefs, save)
+    office_views(window, library, tasks, save)
     window._closing = True
     window.close()
     tasks.shutdown()
@@ -337,6 +339,46 @@ def dialogs(
     settings.show()
     save("settings.png", settings)
     settings.close()
+
+
+def office_views(window: object, library: object, tasks: object, save: Callable[..., None]) -> None:
+    """The merge view of two officers' edits, and the audit trail after a few changes."""
+    import datetime as dt
+
+    from desktop.office.audit_viewer import AuditViewer
+    from desktop.office.merge_dialog import MergeDialog
+    from precedents.store.precedents import get_record, update_record
+
+    code = window.library_page.results.codes()[0]  # type: ignore[attr-defined]
+    with library.sessions.begin() as session:  # type: ignore[attr-defined]
+        base = get_record(session, code)
+        theirs, _ = update_record(
+            session,
+            base.copy(
+                situation=base.situation + "2024年3月起由街道安排网格员每周上门探访一次。",
+                decision=base.decision + "同步落实临时救助5000元。",
+                tags=[*base.tags, "跟踪回访"],
+            ),
+            actor="王芳",
+            expected_version=base.meta.version,
+        )
+    theirs.meta.updated_at = dt.datetime(2025, 3, 12, 15, 42)
+    mine = base.copy(
+        title=base.title + "（复核）",
+        decision=base.decision + "由区民政局牵头，每半年复核一次。",
+        household_size=(base.household_size or 1) + 1,
+    )
+    merge = MergeDialog(window, mine, theirs, base)  # type: ignore[arg-type]
+    merge.resize(1200, 720)
+    merge.show()
+    save("merge.png", merge)
+    merge.close()
+    viewer = AuditViewer.open_for(window, library, tasks)  # type: ignore[arg-type]
+    viewer.resize(1320, 780)
+    wait(lambda: viewer.model.rowCount() > 0 and not viewer.loading)
+    viewer.view.selectRow(0)
+    save("audit.png", viewer)
+    viewer.close()
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ The editor keeps the form's changes safe: it validates as the officer types
 (messages beside the fields), writes a draft to the data folder a moment after
 each change, asks before unsaved changes would be lost, and saves through the
 domain with the version it started from. If someone else saved the precedent
-meanwhile, the officer is told who and when and chooses what to do;
-`EditorPanel.merge_handler` is where a side-by-side merge view plugs in.
+meanwhile, the officer is told who and when and chooses what to do: keep
+editing, load the other version, or compare the two side by side and save a
+merge onto the newer version (`EditorPanel.merge_handler`, the office area's
+`MergeDialog`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from desktop.editor.form_state import (
     validate,
 )
 from desktop.errors import show_error
+from desktop.office.merge_dialog import MergeDialog
 from desktop.tasks import TaskManager
 from precedents.drafts import Draft, DraftStore
 from precedents.errors import ConflictError, PrecedentError
@@ -43,7 +46,10 @@ from precedents.record import PrecedentRecord
 from precedents.validation import Issue
 
 #: (parent, my record, their record) → the merged record to save, or None to keep editing.
-MergeHandler = Callable[[QWidget, PrecedentRecord, PrecedentRecord], PrecedentRecord | None]
+# A fourth argument is the version my edit started from, when that is known.
+MergeHandler = Callable[
+    [QWidget, PrecedentRecord, PrecedentRecord, PrecedentRecord | None], PrecedentRecord | None
+]
 
 VALIDATE_MS = 250
 AUTOSAVE_MS = 1500
@@ -56,7 +62,7 @@ class EditorPanel(QWidget):
     draft_changed = Signal(object)  # a PrecedentRecord built from the form so far
     message = Signal(str)
 
-    merge_handler: ClassVar[MergeHandler | None] = None
+    merge_handler: ClassVar[MergeHandler | None] = MergeDialog.ask
 
     def __init__(
         self,
@@ -71,6 +77,9 @@ class EditorPanel(QWidget):
         self.drafts = DraftStore(library.paths.drafts)
         self._districts = districts
         self.base: PrecedentRecord | None = None
+        # The stored record the form started from, as it was then: None when that is
+        # not known (a restored draft), so that a merge treats every difference as open.
+        self.merge_base: PrecedentRecord | None = None
         self.key = ""
         self.baseline: Fields = {}
         self.saving = False
@@ -131,6 +140,7 @@ class EditorPanel(QWidget):
 
     def start_new(self, fields: Fields | None = None, key: str | None = None) -> None:
         self.base = None
+        self.merge_base = None
         self.key = key or Draft.new_key()
         self._load(fields or blank_fields(), baseline=blank_fields())
         self.heading.setText(self.tr("New matter"))
@@ -138,6 +148,7 @@ class EditorPanel(QWidget):
 
     def start_edit(self, record: PrecedentRecord) -> None:
         self.base = record
+        self.merge_base = record.copy()
         self.key = record.code
         fields = record_to_fields(record)
         draft = self.drafts.load(record.code)
@@ -145,6 +156,7 @@ class EditorPanel(QWidget):
             if RestoreDraft.ask(self, record.title, draft.saved_at):
                 if draft.base_version is not None:
                     record.meta.version = draft.base_version
+                self.merge_base = None
                 self._load(draft.fields, baseline=fields)
                 self.heading.setText(self.tr("Editing %1").replace("%1", record.code))
                 return
@@ -162,6 +174,7 @@ class EditorPanel(QWidget):
             self.start_new(draft.fields, key=draft.key)
             return
         self.base = base
+        self.merge_base = None
         self.key = draft.key
         if draft.base_version is not None:
             base.meta.version = draft.base_version
@@ -267,6 +280,7 @@ class EditorPanel(QWidget):
             self._finish_saving()
             self.drafts.discard(self.key)
             self.base = saved
+            self.merge_base = saved.copy()
             self.key = saved.code
             self.baseline = record_to_fields(saved)
             self.form.set_fields(self.baseline)
@@ -306,9 +320,10 @@ class EditorPanel(QWidget):
             return
         if choice is Conflict.MERGE and handler is not None:
             mine, _ = validate(self.form.fields(), self.library.vocabulary(), self.base)
-            merged = handler(self, mine or self.base, theirs) if mine is not None else None
+            merged = handler(self, mine, theirs, self.merge_base) if mine is not None else None
             if merged is not None:
                 self.base = theirs
+                self.merge_base = theirs.copy()
                 self._store(merged, None)
             return
         self.drafts.discard(self.key)

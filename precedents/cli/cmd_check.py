@@ -29,7 +29,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             return 1
     report = check_library(ctx.library, ctx.extra_checks())
     checked = "，".join(
-        f"{k} {v} 个" if k == "附件" else f"{k} {v} 条" for k, v in report.checked.items()
+        f"{k} {v} 个" if k == "附件" else f"{k}中 {v} 条" if k.endswith("索引") else f"{k} {v} 条"
+        for k, v in report.checked.items()
     )
     print(f"已检查：{checked}")
     for note in report.notes:

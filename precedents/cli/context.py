@@ -41,8 +41,12 @@ class Context:
         return self._library
 
     def extra_checks(self) -> list[ExtraCheck]:
-        """Checks beyond the domain's own for ``precedents check`` (the search index's)."""
-        return []
+        """Checks beyond the domain's own for ``precedents check`` (the indexes')."""
+        try:
+            from search_index.check import check_indexes
+        except ImportError:  # the search package is not installed
+            return []
+        return [check_indexes]
 
     def print_json(self, data: Any) -> None:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)

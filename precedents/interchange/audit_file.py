@@ -56,6 +56,8 @@ ENTITY_LABELS = {
     "vocabulary": "词表",
     "settings": "设置",
     "library": "数据库",
+    "pattern": "规律",
+    "policy": "政策",
 }
 LABELS = {**SETTING_LABELS, **FIELD_LABELS, "measure_plan": "措施承办部门与期限"}
 _PERSON_KEYS = frozenset({"name", "id_number", "phone", "relation"})

@@ -74,6 +74,16 @@ ACTION_LABELS: dict[str, str] = {
     "restore": "从备份恢复",
     "audit.export": "导出审计日志（已脱敏）",
     "audit.export.unmasked": "导出审计日志（未脱敏）",
+    "pattern.confirm": "确认规律",
+    "pattern.rename": "规律改名",
+    "pattern.merge": "合并规律",
+    "pattern.split": "拆分规律",
+    "pattern.exclude": "移出规律",
+    "policy.create": "起草政策",
+    "policy.edit": "修改政策草稿",
+    "policy.consult": "政策征求意见",
+    "policy.adopt": "政策施行",
+    "policy.repeal": "政策废止",
 }
 
 

@@ -1,7 +1,10 @@
 """The change feed: committed changes to precedents, ordered by sequence number.
 
 Search indexes (one per desktop) and other desktops follow it to catch up
-without rebuilding anything. `LibraryRecordSource` is what the search index reads.
+without rebuilding anything. `LibraryRecordSource` is what the search index
+reads: records together with the text of their attached .docx files and a
+fingerprint of the attachments (in `record.meta`), so the index searches
+attachments and notices an attachment-only change when it checks itself.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from precedents.attachments import attachment_digests, attachment_texts
 from precedents.models import ChangeRow
 from precedents.record import PrecedentRecord
 from precedents.store.precedents import count_records, iter_records, record_versions
@@ -58,14 +62,37 @@ class LibraryRecordSource:
         with self._sessions() as session:
             return record_versions(session)
 
+    def attachment_digests(self) -> dict[str, int]:
+        with self._sessions() as session:
+            return attachment_digests(session)
+
     def load(self, codes: Sequence[str]) -> list[PrecedentRecord]:
         with self._sessions() as session:
-            return list(iter_records(session, codes))
+            return _with_attachments(session, list(iter_records(session, codes)))
 
     def iter_all(self, batch: int = 500) -> Iterator[PrecedentRecord]:
         with self._sessions() as session:
-            yield from iter_records(session, batch=batch)
+            chunk: list[PrecedentRecord] = []
+            for record in iter_records(session, batch=batch):
+                chunk.append(record)
+                if len(chunk) >= batch:
+                    yield from _with_attachments(session, chunk)
+                    chunk = []
+            yield from _with_attachments(session, chunk)
 
     def count(self) -> int:
         with self._sessions() as session:
             return count_records(session)
+
+
+def _with_attachments(session: Session, records: list[PrecedentRecord]) -> list[PrecedentRecord]:
+    """The records with their attachments' text and fingerprint in `meta`."""
+    if not records:
+        return records
+    codes = [r.code for r in records]
+    texts = attachment_texts(session, codes)
+    digests = attachment_digests(session, codes)
+    for record in records:
+        record.meta.attachment_text = texts.get(record.code, "")
+        record.meta.attachments_digest = digests.get(record.code, 0)
+    return records

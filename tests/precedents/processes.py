@@ -12,10 +12,12 @@ from tests.conftest import REPO_ROOT
 class Worker:
     """One child process; lines in on stdin, lines out on stdout."""
 
-    def __init__(self, command: str, *args: object) -> None:
+    def __init__(
+        self, command: str, *args: object, module: str = "tests.precedents.workers"
+    ) -> None:
         env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.precedents.workers", command, *map(str, args)],
+            [sys.executable, "-m", module, command, *map(str, args)],
             cwd=REPO_ROOT,
             env=env,
             stdin=subprocess.PIPE,
