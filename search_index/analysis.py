@@ -145,6 +145,16 @@ class Segmenter:
         """Words of already normalised text, punctuation and spaces dropped."""
         return [w for w in self._jieba.cut(text, True) if _is_word(w)]
 
+    def tag(self, text: str, *, everything: bool = False) -> list[tuple[str, str]]:
+        """(word, part of speech) for the words `cut` yields, in the same segmentation.
+
+        Tags are jieba's (``nr`` person name, ``m`` numeral …); words added from
+        the domain dictionary or the vocabulary carry the tag ``""``. With
+        `everything`, punctuation and spaces are kept too (the pieces join up to
+        the text).
+        """
+        return [(w, t) for w, t in self._jieba.tag(text, True) if everything or _is_word(w)]
+
     def tokenize(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(word, start, end) for every word of already normalised text."""
         for word, start, end in self._jieba.tokenize(text, "default", True):
@@ -260,3 +270,8 @@ def segment(text: str) -> list[str]:
 def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) for every word of already normalised text."""
     return segmenter().tokenize(text)
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) of already normalised text, as `segment` cuts it."""
+    return segmenter().tag(text)

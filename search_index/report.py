@@ -82,7 +82,7 @@ def report_reasons(hit: SimilarHit, attributes: int = 3) -> list[str]:
     The full breakdown of every attribute (as `precedents similar` prints it) is
     too long for a table cell; the strongest contributions stand for it.
     """
-    shown = [r.text for r in hit.reasons if r.kind in ("shared", "terms", "policy")]
+    shown = [r.text for r in hit.reasons if r.kind in ("inferred", "shared", "terms", "policy")]
     weighed = sorted(
         (r for r in hit.reasons if r.kind == "attribute" and r.points > 0),
         key=lambda r: -r.points,

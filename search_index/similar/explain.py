@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from search_index.similar import attributes as attr
 from search_index.similar.features import Features
 from search_index.similar.hits import Reason
-from search_index.similar.scoring import ATTRIBUTES, text_similarity
+from search_index.similar.scoring import ATTRIBUTES, row_text_scale, text_similarity
 from search_index.similar.settings import ATTRIBUTE_LABELS, SimilaritySettings
 from search_index.similar.taxonomy import Taxonomy
 
@@ -38,6 +38,8 @@ def explain(
     """
     own, expanded, p_vec = vectors
     reasons: list[Reason] = []
+    if query.evidence:
+        reasons.append(inferred_reason(query.evidence))
     for kind in ("hardships", "barriers"):
         links = taxonomies[kind].links(getattr(query, kind), getattr(precedent, kind))
         if links:
@@ -49,7 +51,8 @@ def explain(
     weights = dict(settings.weights.items())
     total = weights["text"] + sum(weights[a] for a in ATTRIBUTES if parts[a] is not None)
     cosine = sum(w * p_vec[t] for t, w in expanded.items() if t in p_vec)
-    similarity = text_similarity(cosine)
+    scale = row_text_scale(len(own), len(set(own) & set(p_vec)))
+    similarity = text_similarity(cosine, scale)
     reasons.append(
         Reason(
             "attribute",
@@ -67,6 +70,12 @@ def explain(
             _attribute_reason(name, query, precedent, parts[name], weights[name], total, settings)
         )
     return reasons
+
+
+def inferred_reason(evidence: tuple[tuple[str, str], ...]) -> Reason:
+    """What was read from the matter's wording: 从文字推断：失能（据“生活难以自理”）."""
+    items = "、".join(f"{label}（据“{words}”）" for label, words in evidence)
+    return Reason("inferred", "", "从文字推断", note=f"从文字推断：{items}")
 
 
 def _attribute_reason(

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from precedents.record import PrecedentRecord, Status
 from precedents.vocabulary import Vocabulary
-from search_index.analysis import normalize
+from search_index.analysis import normalize, segmenter
 from search_index.similar import inference
 from search_index.similar.keyterms import TermExtractor
+from search_index.similar.names import listed_names, mask_names, written_names
 from search_index.similar.settings import SimilaritySettings
 
 
@@ -42,6 +43,9 @@ class Features:
     date: dt.date | None = None
     #: Names of the attributes that were read from the text, not from a field.
     inferred: frozenset[str] = frozenset()
+    #: For hardships and barriers read from the text: (label, the words that showed it).
+    #: Kept for the matter being searched (the explanation quotes it), not stored.
+    evidence: tuple[tuple[str, str], ...] = ()
 
     def income_ratio(self, settings: SimilaritySettings) -> float | None:
         """Income per person divided by the 低保 line of the filing year."""
@@ -49,6 +53,10 @@ class Features:
             return None
         line = settings.poverty_line_for(self.year)
         return self.monthly_income / self.household_size / line
+
+
+#: Term count a hardship described in the facts adds under its label (`_with_cue_terms`).
+CUE_TERM_WEIGHT = 1.0
 
 
 class FeatureExtractor:
@@ -68,13 +76,17 @@ class FeatureExtractor:
         facts = normalize(f"{record.title}\n{record.situation}")
         inferred: set[str] = set()
         age, band = self._age(record, facts, inferred)
+        cued = self._hardship_cues.evidence(facts)
+        evidence: list[tuple[str, str]] = []
         hardships = self._labels("hardship", record.hardships)
         if not hardships:
-            hardships = self._infer_hardships(facts, age)
+            hardships = self._infer_hardships(cued, age, evidence)
             _mark(inferred, "hardships", hardships)
         barriers = self._labels("barrier", record.barriers)
         if not barriers:
-            barriers = tuple(self._barrier_cues.find(facts))
+            found = self._barrier_cues.evidence(facts)
+            barriers = tuple(label for label, _ in found)
+            evidence.extend(found)
             _mark(inferred, "barriers", barriers)
         household = record.household_size
         if household is None:
@@ -88,7 +100,7 @@ class FeatureExtractor:
         return Features(
             code=record.code,
             title=record.title,
-            terms=self.terms.counts(record),
+            terms=_with_cue_terms(self.terms.counts(record), [label for label, _ in cued]),
             hardships=hardships,
             barriers=barriers,
             household_size=household,
@@ -101,7 +113,18 @@ class FeatureExtractor:
             decided=is_decided(record),
             date=record.decided_on or record.filed_on,
             inferred=frozenset(inferred),
+            evidence=self._quoted(record, facts, evidence),
         )
+
+    def _quoted(
+        self, record: PrecedentRecord, facts: str, evidence: list[tuple[str, str]]
+    ) -> tuple[tuple[str, str], ...]:
+        """The evidence with names masked: the explanation quotes it to the officer."""
+        if not evidence:
+            return ()
+        names = [*listed_names(record.persons), *written_names(facts)]
+        seg = segmenter()
+        return tuple((label, mask_names(words, names, seg)) for label, words in evidence)
 
     def _labels(self, kind: str, values: Sequence[str]) -> tuple[str, ...]:
         """Given values resolved to vocabulary labels; unknown values are left out."""
@@ -112,12 +135,18 @@ class FeatureExtractor:
                 out.append(label)
         return tuple(out)
 
-    def _infer_hardships(self, facts: str, age: int | None) -> tuple[str, ...]:
-        found = self._hardship_cues.find(facts)
-        if age is not None and age >= 80 and "高龄" not in found:
-            found.append("高龄")
-        if age is not None and age < 18 and "未成年人" not in found:
-            found.append("未成年人")
+    def _infer_hardships(
+        self, cued: list[tuple[str, str]], age: int | None, evidence: list[tuple[str, str]]
+    ) -> tuple[str, ...]:
+        evidence.extend(cued)
+        found = [label for label, _ in cued]
+        for label, applies in (
+            ("高龄", age is not None and age >= 80),
+            ("未成年人", age is not None and age < 18),
+        ):
+            if applies and label not in found:
+                found.append(label)
+                evidence.append((label, f"{age}岁"))
         return tuple(found)
 
     def _age(
@@ -155,6 +184,18 @@ def is_decided(record: PrecedentRecord) -> bool:
     if record.meta.status in (Status.DECIDED, Status.ARCHIVED):
         return True
     return record.decided_on is not None or bool(record.decision.strip())
+
+
+def _with_cue_terms(counts: dict[str, float], cued: Sequence[str]) -> dict[str, float]:
+    """Term counts plus one count of each hardship the wording describes.
+
+    Two narratives that say 生活难以自理 and 卧床不起 share no word, but both
+    describe 失能; counting the label as a term of both lets the text similarity
+    see it, the way synonym folding does for single words.
+    """
+    for label in cued:
+        counts[label] = counts.get(label, 0.0) + CUE_TERM_WEIGHT
+    return counts
 
 
 def _mark(inferred: set[str], name: str, value: object) -> None:

@@ -24,7 +24,7 @@ Coverage = Collection[str] | Callable[[str], str | bool | None]
 CLOSE_THRESHOLD = 0.5
 
 #: Kinds of reasons, in the order a hit lists them.
-REASON_KINDS: tuple[str, ...] = ("shared", "terms", "attribute", "policy", "summary")
+REASON_KINDS: tuple[str, ...] = ("inferred", "shared", "terms", "attribute", "policy", "summary")
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from search_index.similar.scoring import (
     calibrate_many,
     combine,
     select,
+    text_scales,
 )
 from search_index.similar.segment import Segment
 from search_index.similar.settings import SimilaritySettings
@@ -241,10 +242,12 @@ class SimilarityIndex:
             usable = self._usable({*exclude, record.code})
             parts = attribute_columns(query, self._store, self.settings, self._taxonomies())
             own = query_vector(query.terms, self._store.term_id, self._idf)
-            text = self._text_scores(own)
-            raw = combine(text, parts, self.settings)
+            shared = np.zeros(self._store.n_rows, dtype=np.float64)
+            text = self._text_scores(own, shared)
+            scale = text_scales(len(own), shared)
+            raw = combine(text, parts, self.settings, scale)
             vectors = feedback(own, raw, usable, text, self._row_vector, self._text_scores)
-            raw = combine(text, parts, self.settings)
+            raw = combine(text, parts, self.settings, scale)
             score = calibrate_many(raw)
             store = self._store
             best = select(score, usable, store.column("decided"), store.column("date"), limit)
@@ -334,11 +337,14 @@ class SimilarityIndex:
         store = self._store
         return build_segment(list(rows), store.row_terms, store.row_counts, self._idf.values)
 
-    def _text_scores(self, vector: dict[str, float]) -> npt.NDArray[np.float64]:
+    def _text_scores(
+        self, vector: dict[str, float], shared: npt.NDArray[np.float64] | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Key-term cosine of every row; with `shared`, also count the vector's terms per row."""
         ids, weights = to_ids(vector, self._store.term_id)
         text = np.zeros(self._store.n_rows, dtype=np.float64)
-        self._main.accumulate(ids, weights, text)
-        self._delta.accumulate(ids, weights, text)
+        self._main.accumulate(ids, weights, text, shared=shared)
+        self._delta.accumulate(ids, weights, text, shared=shared)
         return text
 
     def _usable(self, exclude: Collection[str]) -> npt.NDArray[np.bool_]:

@@ -129,13 +129,17 @@ class CueSet:
 
     def find(self, text: str) -> list[str]:
         """Labels whose cues occur un-negated in the text, by first occurrence."""
-        found: list[tuple[int, str]] = []
+        return [label for label, _ in self.evidence(text)]
+
+    def evidence(self, text: str) -> list[tuple[str, str]]:
+        """(label, the words that showed it) for each label found, by first occurrence."""
+        found: list[tuple[int, str, str]] = []
         for label, pattern in self.patterns:
             for match in pattern.finditer(text):
                 if not _negated(text, match.start()):
-                    found.append((match.start(), label))
+                    found.append((match.start(), label, match.group()))
                     break
-        return [label for _, label in sorted(found)]
+        return [(label, words) for _, label, words in sorted(found)]
 
 
 def cue_set(kind: str, vocabulary: Vocabulary | None = None) -> CueSet:

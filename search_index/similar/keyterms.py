@@ -2,8 +2,11 @@
 
 Text is normalised and segmented with `search_index.analysis` (the same
 analysis as the search index), then reduced to content words: stop words of
-case writing (研判, 同意, 给予 …), single characters, numbers and anonymised
-names (王某) are dropped, and vocabulary synonyms are folded onto their label
+case writing and generic administrative words (研判, 同意, 情况, 申请 …; a data
+file, `STOP_WORDS_FILE`), function words by part of speech (numerals, pronouns,
+particles), single characters, numbers, anonymised names (王某) and person
+names (`names`: the record's persons, names introduced before an age, words
+tagged as names) are dropped, and vocabulary synonyms are folded onto their label
 (大病 → 重病, 临救 → 临时救助) so that two officers' wording meets. Counts are
 weighted by field: the title and the situation describe the facts, while the
 deliberation and the decision mostly repeat procedure, so they count half.
@@ -15,17 +18,19 @@ this module only turns one record into weighted term counts.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
-from search_index.analysis import normalize, segment
+from search_index.analysis import normalize, segmenter
+from search_index.similar.names import blank_names, listed_names, looks_like_name, written_names
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
+#: Bumped whenever the reduction to key terms changes (part-of-speech filter,
+#: person names); part of the index fingerprint, so stored terms are rebuilt.
+TERMS_VERSION = 3
 
 #: Weight of each narrative field in the term counts.
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
@@ -39,25 +44,46 @@ FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
 #: synonyms (社区, 申请, 走访) are ordinary words in a narrative, so they stay as written.
 FOLDED_KINDS: tuple[str, ...] = ("hardship", "barrier", "measure")
 
-#: Words of case writing that say nothing about the matter itself. Kept short on
-#: purpose: inverse document frequency already discounts common words, this list
-#: only removes procedure and filler that would otherwise crowd out key terms.
-STOP_WORDS: frozenset[str] = frozenset(
-    _words(
-        """
-    一事一议 一个 一直 一家 一次 一次性 一般 上述 不予 不再 不是 不能 不足 专题 两人 中心
-    主要 之后 也是 予以 了解 今年 仍然 他们 以上 以及 以后 任何 会商 会议 但是 作为 你们 使用
-    依据 依照 其中 其他 其它 具体 再次 决定 出现 分别 前往 办理 加强 动员 协调 即可 反映 发放
-    发现 可以 同时 同意 后续 告知 回访 因此 因为 处理 多次 如果 审核 审批 对于 导致 已经 已于
-    并且 建议 开展 当前 形成 情况 意见 我们 或者 所以 执行 承担 按照 按月 提出 提交 方式 无法
-    时间 是否 有关 期间 本人 根据 核实 此前 每月 每年 没有 然后 特别 现在 申报 目前 相关 相应
-    研判 研究 确定 离开 积极 第一 结果 经过 给予 继续 考虑 能够 自己 落实 要求 认为 认定 讨论
-    记录 该户 跟踪 进一步 进行 通过 通知 部门 随后 需要 非常 一起 之前 其后 上门 工作人员 工作
-    元左右 左右 多元 余元 万元 每季度 情形 问题 原则 规定 标准 条件 政策 符合 不符合 家庭 救助
-    困难 生活 民政 社区 街道 区级 市级 村居 镇街 区里 村里 村委会 居委会 镇里 当地 所在 日常
-        """
-    )
+#: Parts of speech that never carry what a matter is about: numerals and quantities
+#: (两个, 七八千), pronouns (他们, 某村), prepositions, conjunctions, particles,
+#: interjections and measure words.
+FUNCTION_TAGS: frozenset[str] = frozenset(
+    {
+        "m",
+        "mq",
+        "r",
+        "rr",
+        "rz",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "y",
+        "e",
+        "o",
+        "q",
+        "d",
+    }
 )
+
+
+def _load_stop_words() -> frozenset[str]:
+    text = resources.files("search_index.data").joinpath(STOP_WORDS_FILE).read_text("utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        words.update(normalize(line.split("#", 1)[0]).split())
+    return frozenset(words)
+
+
+#: Data file of stop words (procedure, filler and generic administrative words).
+STOP_WORDS_FILE = "keyterm_stopwords.txt"
+#: Words of case writing that say nothing about the matter itself (`STOP_WORDS_FILE`).
+STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,28 +113,59 @@ class TermExtractor:
                 canonical.setdefault(name, members[0])
         return cls(canonical=canonical)
 
-    def words(self, text: str) -> list[str]:
-        """Content words of raw text, normalised and folded, in text order."""
+    def words(self, text: str, names: Iterable[str] = ()) -> list[str]:
+        """Content words of raw text, normalised and folded, in text order.
+
+        `names` (normalised) are blanked out first; words the segmenter takes
+        for a person's name and function words are left out as well.
+        """
+        seg = segmenter()
+        plain = normalize(text)
+        plain = blank_names(plain, [*names, *written_names(plain)])
         out: list[str] = []
-        for word in segment(normalize(text)):
-            if _is_content(word):
+        previous = ""
+        for word, pos in seg.tag(plain, everything=True):
+            if (
+                len(word) >= 2
+                and pos not in FUNCTION_TAGS
+                and _is_content(word)
+                and not looks_like_name(word, pos, seg, previous)
+            ):
                 out.append(self.canonical.get(word, word))
+            previous = word
         return out
 
     def counts(self, record: PrecedentRecord) -> dict[str, float]:
         """Field-weighted term counts of the record's title and narrative."""
+        names = listed_names(record.persons)
         counts: dict[str, float] = {}
         for name, weight in FIELD_WEIGHTS:
             text = getattr(record, name) or ""
-            for word in self.words(text):
+            for word in self.words(text, names):
                 counts[word] = counts.get(word, 0.0) + weight
         return counts
 
 
 def _is_content(word: str) -> bool:
-    if len(word) < 2 or word in STOP_WORDS or "某" in word:
+    if len(word) < 2 or word in STOP_WORDS or "某" in word or _is_place(word):
         return False
-    return not any(ch.isdigit() for ch in word)
+    return _CONTENT.fullmatch(word) is not None
+
+
+def _is_place(word: str) -> bool:
+    """A place name with an administrative suffix: 江西省, 泉州市, 汀溪镇, 新民街道."""
+    if len(word) >= 3 and word[-1] in PLACE_SUFFIXES:
+        return True
+    return len(word) >= 4 and word.endswith(("街道", "社区"))
+
+
+#: Last characters of place names (province, city, county, town, township); see `_is_place`.
+#: 区 and 村 are left out: 城中村, 老城区 and 工业区 say what kind of place it is.
+PLACE_SUFFIXES = frozenset("省市县镇乡")
+
+
+#: Letters only (CJK ideographs count as letters): no digits, no punctuation or spaces.
+_CONTENT = re.compile(r"[^\W\d_]+")
 
 
 def sublinear(count: float) -> float:

@@ -23,7 +23,8 @@ from precedents.vocabulary import Vocabulary
 from search_index.analysis import domain_terms
 from search_index.similar import storage
 from search_index.similar.cues import CUES_VERSION
-from search_index.similar.keyterms import FIELD_WEIGHTS, STOP_WORDS
+from search_index.similar.features import CUE_TERM_WEIGHT
+from search_index.similar.keyterms import FIELD_WEIGHTS, STOP_WORDS, TERMS_VERSION
 from search_index.similar.segment import Segment
 from search_index.similar.store import COLUMNS
 from search_index.similar.vectors import KEY_TERMS
@@ -44,6 +45,8 @@ def fingerprint(vocabulary: Vocabulary, synonym_groups: Sequence[Sequence[str]])
     rules = {
         "format": storage.FORMAT_VERSION,
         "cues": CUES_VERSION,
+        "terms": TERMS_VERSION,
+        "cue_terms": CUE_TERM_WEIGHT,
         "key_terms": KEY_TERMS,
         "fields": list(FIELD_WEIGHTS),
         "stop_words": sorted(STOP_WORDS),

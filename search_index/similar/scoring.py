@@ -2,7 +2,7 @@
 
 Combined (raw) score, for a matter q and a precedent p::
 
-    text = 1 - exp(-cos(q, p) / TEXT_SCALE)
+    text = 1 - exp(-cos(q, p) / text_scale(n))      n = key terms of the matter
     raw  = (w_text · text + Σ_a w_a · sim_a(q, p)) / (w_text + Σ_a w_a)
 
 where the sums run over the attributes recorded on both sides, so a missing
@@ -13,7 +13,10 @@ Key-term cosines of two narratives about the same kind of matter are typically
 0.2 to 0.5, while attribute similarities of such a pair are typically 0.7 to 1.
 The saturating `text` transform puts the two on one scale; without it a pasted
 paragraph (few attributes, so mostly text) would score far lower than the same
-matter entered as a form, and one threshold could not serve both.
+matter entered as a form, and one threshold could not serve both. For the same
+reason the scale shrinks for a matter with few key terms (`text_scale`): a short
+paragraph can only share a few of a precedent's key terms, so its cosine with a
+precedent of the very same kind is lower by about the square root of its length.
 
 Calibration maps `raw` onto a score whose threshold has a fixed meaning::
 
@@ -49,11 +52,20 @@ Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 
 #: Combined score that calibrates to `CLOSE_THRESHOLD`.
-RAW_AT_THRESHOLD = 0.52
+RAW_AT_THRESHOLD = 0.54
 #: Steepness of the calibration curve around the threshold.
 CALIBRATION_SLOPE = 15.0
-#: Key-term cosine at which text similarity reaches 1 - 1/e (about 0.63).
+#: Key-term cosine at which text similarity reaches 1 - 1/e (about 0.63), for a
+#: matter with at least `REFERENCE_TERMS` key terms.
 TEXT_SCALE = 0.3
+#: Key terms of a typical matter written as a form (title and situation): the
+#: median of the development matters, on which `TEXT_SCALE` was set.
+REFERENCE_TERMS = 24
+#: Key terms of the matter a precedent must hold for the shorter scale to apply.
+MIN_SHARED_TERMS = 3
+#: The text scale never shrinks below this share of `TEXT_SCALE` (a matter of
+#: two or three words cannot be read as a close match on them alone).
+MIN_SCALE_SHARE = 0.45
 
 #: Structured attributes in the order the explanation lists them.
 ATTRIBUTES: tuple[str, ...] = (
@@ -76,16 +88,52 @@ def calibrate_many(raw: Floats) -> Floats:
     return result
 
 
-def text_similarity(cosine: float) -> float:
-    return 1.0 - math.exp(-max(cosine, 0.0) / TEXT_SCALE)
+def text_scale(n_terms: int) -> float:
+    """The cosine scale of the text transform for a matter with `n_terms` key terms.
+
+    A short matter can share only a few of a precedent's key terms: if its n
+    terms all occur in a precedent of m terms with like weights, the cosine is
+    about sqrt(n / m), not 1. So the scale shrinks with the square root of the
+    matter's length below `REFERENCE_TERMS`, and a pasted paragraph that says
+    the same thing as a precedent in few words reaches the same text similarity
+    as a full case file would.
+    """
+    share = math.sqrt(min(max(n_terms, 0), REFERENCE_TERMS) / REFERENCE_TERMS)
+    return TEXT_SCALE * max(share, MIN_SCALE_SHARE)
+
+
+def text_scales(n_terms: int, shared: Floats) -> Floats:
+    """Per row: `text_scale(n_terms)` where the row holds several of the matter's terms.
+
+    The shorter scale is earned only by breadth: a row sharing fewer than
+    `MIN_SHARED_TERMS` of the matter's key terms keeps `TEXT_SCALE`, so that one
+    shared word (劳动 in a wage dispute and in a leukaemia precedent) cannot make
+    a short matter look close.
+    """
+    return np.where(shared >= MIN_SHARED_TERMS, text_scale(n_terms), TEXT_SCALE)
+
+
+def row_text_scale(n_terms: int, shared: int) -> float:
+    """`text_scales` for one row (the explanation)."""
+    return text_scale(n_terms) if shared >= MIN_SHARED_TERMS else TEXT_SCALE
+
+
+def text_similarity(cosine: float, scale: float = TEXT_SCALE) -> float:
+    return 1.0 - math.exp(-max(cosine, 0.0) / scale)
 
 
 def combine(
-    cosine: Floats, parts: Mapping[str, tuple[Floats, Bools]], settings: SimilaritySettings
+    cosine: Floats,
+    parts: Mapping[str, tuple[Floats, Bools]],
+    settings: SimilaritySettings,
+    scale: float | Floats = TEXT_SCALE,
 ) -> Floats:
-    """Raw combined score of every row from key-term cosine and attribute columns."""
+    """Raw combined score of every row from key-term cosine and attribute columns.
+
+    `scale` is the text transform's scale for the matter (`text_scale`).
+    """
     weights = dict(settings.weights.items())
-    text = 1.0 - np.exp(-np.maximum(cosine, 0.0) / TEXT_SCALE)
+    text = 1.0 - np.exp(-np.maximum(cosine, 0.0) / scale)
     numerator = weights["text"] * text
     denominator = np.full(cosine.shape[0], weights["text"], dtype=np.float64)
     for name, (similarity, present) in parts.items():

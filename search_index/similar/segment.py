@@ -56,9 +56,18 @@ class Segment:
         return int(self.ptr.nbytes + self.rows.nbytes + self.weights.nbytes)
 
     def accumulate(
-        self, terms: IntArray, weights: npt.NDArray[np.float64], out: npt.NDArray[np.float64]
+        self,
+        terms: IntArray,
+        weights: npt.NDArray[np.float64],
+        out: npt.NDArray[np.float64],
+        *,
+        shared: npt.NDArray[np.float64] | None = None,
     ) -> None:
-        """Add Σ weight(query term) × weight(row term) into `out[row]`."""
+        """Add Σ weight(query term) × weight(row term) into `out[row]`.
+
+        With `shared`, also add the number of the query terms each row holds
+        into it (from the same gathered postings).
+        """
         known = terms < self.n_terms
         terms, weights = terms[known], weights[known]
         if terms.size == 0:
@@ -72,6 +81,7 @@ class Segment:
         first = np.cumsum(lengths) - lengths
         positions = np.repeat(starts - first, lengths) + np.arange(total, dtype=np.int64)
         contribution = self.weights[positions] * np.repeat(weights, lengths)
-        out += np.bincount(self.rows[positions], weights=contribution, minlength=out.shape[0])[
-            : out.shape[0]
-        ]
+        rows = self.rows[positions]
+        out += np.bincount(rows, weights=contribution, minlength=out.shape[0])[: out.shape[0]]
+        if shared is not None:
+            shared += np.bincount(rows, minlength=shared.shape[0])[: shared.shape[0]]

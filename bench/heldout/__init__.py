@@ -1,0 +1,1 @@
+"""Held-out similar-precedent evaluation on the built-in demo precedents (see ``eval_heldout``)."""
