@@ -22,10 +22,10 @@ from sqlalchemy import select
 from precedents.library import Library
 from precedents.record import PrecedentRecord
 from precedents.store.vocabulary import load_synonyms
-from search_index.service import SearchService
 from search_index.writer import IndexComponent
 
 if TYPE_CHECKING:
+    from search_index.service import SearchService
     from search_index.similar import SimilarHit, SimilarityIndex, SimilaritySettings
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ SIMILAR_FOLDER_NAME = "similar"
 
 def search_service(library: Library, components: Iterable[IndexComponent] = ()) -> SearchService:
     """A search service over `library` (not opened yet: call `open`, off the UI thread)."""
+    # Whoosh loads here, on the thread that opens the index, not when the window is built.
+    from search_index.service import SearchService
+
     with library.session() as session:
         groups = load_synonyms(session)
     return SearchService(
