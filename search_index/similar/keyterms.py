@@ -20,13 +20,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from precedents.record import PrecedentRecord
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import normalize, segmenter
-from search_index.similar.names import blank_names, listed_names, looks_like_name, written_names
+from search_index.similar.names import (
+    NAME_TAGS,
+    blank_names,
+    listed_names,
+    looks_like_name,
+    written_names,
+)
 
 #: Bumped whenever the reduction to key terms changes (part-of-speech filter,
 #: person names); part of the index fingerprint, so stored terms are rebuilt.
@@ -86,11 +92,23 @@ STOP_WORDS_FILE = "keyterm_stopwords.txt"
 STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
+#: Entries kept in a term extractor's memo of tagged words before it starts afresh.
+MEMO_LIMIT = 300_000
+#: Memo entry of a tagged word that is never a key term.
+_DROPPED = ""
+
+
 @dataclass(frozen=True, slots=True)
 class TermExtractor:
     """Turns a record into field-weighted, synonym-folded term counts."""
 
     canonical: Mapping[str, str]
+    #: (word, part of speech) → the key term it counts as, `_DROPPED` if none. Whether a
+    #: tagged word is a content word depends on the pair alone, and a library repeats
+    #: the same few tens of thousands of pairs, so each is judged once (build time).
+    _memo: dict[tuple[str, str], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_vocabulary(
@@ -122,18 +140,26 @@ class TermExtractor:
         seg = segmenter()
         plain = normalize(text)
         plain = blank_names(plain, [*names, *written_names(plain)])
+        memo = self._memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         out: list[str] = []
         previous = ""
-        for word, pos in seg.tag(plain, everything=True):
-            if (
-                len(word) >= 2
-                and pos not in FUNCTION_TAGS
-                and _is_content(word)
-                and not looks_like_name(word, pos, seg, previous)
-            ):
-                out.append(self.canonical.get(word, word))
-            previous = word
+        for tagged in seg.tag(plain, everything=True):
+            term = memo.get(tagged)
+            if term is None:
+                term = memo[tagged] = self._term(*tagged)
+            # Only a name-tagged word depends on the word before it (刘 + 海燕).
+            if term and (tagged[1] not in NAME_TAGS or not looks_like_name(*tagged, seg, previous)):
+                out.append(term)
+            previous = tagged[0]
         return out
+
+    def _term(self, word: str, pos: str) -> str:
+        """The key term a tagged word counts as, or `_DROPPED`."""
+        if len(word) < 2 or pos in FUNCTION_TAGS or not _is_content(word):
+            return _DROPPED
+        return self.canonical.get(word, word)
 
     def counts(self, record: PrecedentRecord) -> dict[str, float]:
         """Field-weighted term counts of the record's title and narrative."""
