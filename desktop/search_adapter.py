@@ -222,6 +222,13 @@ class SearchAdapter:
         """
         return self._indexes.sync()
 
+    def catch_up(self, limit: int) -> tuple[int, bool]:
+        """One step of `sync`: at most `limit` changes of the feed.
+
+        Returns (precedents taken in, whether more changes are waiting).
+        """
+        return self._indexes.catch_up(limit)
+
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""
         self._indexes.rebuild(progress)

@@ -170,6 +170,13 @@ class LibraryIndexes:
         """Catch up with saves, deletions and imports (through the index writer)."""
         return self.service.sync() if self.service is not None else 0
 
+    def catch_up(self, limit: int) -> tuple[int, bool]:
+        """(records touched, more changes waiting) after applying at most `limit` changes."""
+        if self.service is None:
+            return 0, False
+        step = self.service.catch_up(limit)
+        return step.touched, step.more
+
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""
         with self._lock:
