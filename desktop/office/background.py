@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 SYNC_MS = 5_000
 #: How often the automatic backup checks whether today's copy exists.
 BACKUP_MS = 30 * 60_000
-#: Changes of the feed applied per catch-up step (a few tenths of a second at most).
-CATCH_UP_BATCH = 200
+#: Changes of the feed applied per catch-up step: about 0.3 s at 10,000 precedents on a
+#: busy two-core machine (200 took 1.2 s; smaller steps cost more commits in all).
+CATCH_UP_BATCH = 50
 
 
 class OfficeTimers(QObject):
