@@ -223,6 +223,11 @@ class MeetingPage(QWidget):
             self.save()
         return answer is Unsaved.DISCARD
 
+    def take_up(self, code: str) -> None:
+        """Show the matter `code` (sent from the library): listed even when decided."""
+        if code != self.code:
+            self.refresh_matters(select=code)
+
     def new_matter(self) -> None:
         code = NewMatterDialog.ask(
             self, self.library, self.tasks, lambda: use_cases.known_districts(self.library)
