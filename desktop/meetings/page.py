@@ -11,11 +11,13 @@ the written reason first (`precedents.meetings.consistency`).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.questions import Unsaved, UnsavedChanges
+from desktop.dialogs.questions import RestoreDraft, Unsaved, UnsavedChanges
 from desktop.errors import show_error
-from desktop.meetings import use_cases
+from desktop.meetings import notes_draft, use_cases
 from desktop.meetings.exports import Current, MeetingExports
 from desktop.meetings.matter_view import MatterPanel
 from desktop.meetings.models import MattersModel
@@ -38,7 +40,7 @@ from desktop.meetings.new_matter import NewMatterDialog
 from desktop.meetings.questions import ConsistencyReason, OutcomeReason
 from desktop.meetings.record_form import RecordColumn
 from desktop.meetings.references_panel import ReferencesPanel
-from desktop.meetings.review_state import build_review, fields_of
+from desktop.meetings.review_state import MeetingFields, build_review, fields_of
 from desktop.meetings.status_moves import StatusMoves
 from desktop.search_adapter import SearchAdapter, SimilarResults
 from desktop.tasks import Progress, Task, TaskManager
@@ -54,6 +56,8 @@ log = logging.getLogger(__name__)
 SIMILAR_LIMIT = 8
 #: Type size in projector mode, relative to the normal one.
 PROJECTOR_SCALE = 1.6
+#: How long after the last keystroke the notes are kept as a draft.
+AUTOSAVE_MS = 1500
 BANNER_STYLE = "background: #fff7e0; color: #7a4b00; border: 1px solid #f0d48a; padding: 6px 10px;"
 
 
@@ -82,6 +86,12 @@ class MeetingPage(QWidget):
         self._loads = 0
         self._normal_font = QFont(self.font())
         self._sizes: list[int] = []
+        self.notes = notes_draft.meeting_drafts(library.paths.drafts)
+        self._kept_at: dt.datetime | None = None
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.keep_notes)
         self.exports = MeetingExports(adapter, tasks, self, self._current)
         self.moves = StatusMoves(library, tasks, self)
         self.exports.message.connect(self.message)
@@ -180,7 +190,8 @@ class MeetingPage(QWidget):
         self.refresh_matters()
 
     def refresh_matters(self, select: str | None = None) -> None:
-        wanted = select or self.code
+        # After a crash the matter whose notes were kept comes up first, to offer them back.
+        wanted = select or self.code or notes_draft.newest_code(self.notes)
         every = self.every_box.isChecked()
         self._refreshes += 1
         token = self._refreshes
@@ -221,6 +232,9 @@ class MeetingPage(QWidget):
         answer = UnsavedChanges.ask(self, title)
         if answer is Unsaved.SAVE:
             self.save()
+        if answer is Unsaved.DISCARD and self.code is not None:
+            self.autosave.stop()
+            self.notes.discard(self.code)
         return answer is Unsaved.DISCARD
 
     def take_up(self, code: str) -> None:
@@ -243,6 +257,7 @@ class MeetingPage(QWidget):
         def done(matter: use_cases.MeetingMatter) -> None:
             if token == self._loads:
                 self.show_matter(matter)
+                self.offer_notes()
 
         self._run(lambda _p: use_cases.load_matter(self.library, code), on_done=done)
 
@@ -261,6 +276,8 @@ class MeetingPage(QWidget):
         self.record_column.archive_button.setVisible(matter.record.status is Status.DECIDED)
         self.issues_label.hide()
         self.dirty = False
+        self.autosave.stop()
+        self._kept_at = None
         self._show_state()
         self._run(
             lambda _p: use_cases.recent_participants(self.library), on_done=self.form.set_recent
@@ -279,14 +296,56 @@ class MeetingPage(QWidget):
             .replace("%2", self.review.level)
             .replace("%3", self.matter.record.status.value)
         )
-        if self.dirty:
+        if self._kept_at is not None:
+            text += self.tr(" · notes kept at %1").replace("%1", f"{self._kept_at:%H:%M:%S}")
+        elif self.dirty:
             text += self.tr(" · not saved")
         self.state_label.setText(text)
 
     def _changed(self) -> None:
-        if self.matter is not None and not self.dirty:
+        if self.matter is None:
+            return
+        self.autosave.start()
+        if not self.dirty:
             self.dirty = True
             self._show_state()
+
+    # -- notes kept as a draft ------------------------------------------------------
+
+    def _typed(self) -> MeetingFields:
+        fields = self.form.fields()
+        fields.references = self.references.references()
+        return fields
+
+    def keep_notes(self) -> None:
+        """Write the record as typed to the data folder (nothing when it is unchanged)."""
+        self.autosave.stop()
+        if self.matter is None or self.review is None or not self.dirty:
+            return
+        sequence = self.review.sequence or None
+        self._kept_at = notes_draft.keep(self.notes, self.matter.code, self._typed(), sequence)
+        self._show_state()
+
+    def offer_notes(self) -> None:
+        """Offer back notes kept for the matter just opened, unless they say nothing new."""
+        if self.matter is None or self.review is None or not self.save_button.isEnabled():
+            return
+        found = notes_draft.kept(self.notes, self.matter.code)
+        if found is None:
+            return
+        fields, saved_at = found
+        if fields == self._typed():
+            self.notes.discard(self.matter.code)
+            return
+        if not RestoreDraft.ask(self, self.matter.record.title, saved_at):
+            self.notes.discard(self.matter.code)
+            return
+        self.review = dataclasses.replace(self.review, references=list(fields.references))
+        self.form.set_fields(fields)
+        self.references.set_references(self.review.references)
+        self.dirty = True
+        self._kept_at = saved_at
+        self._show_state()
 
     # -- similar precedents and policies -----------------------------------------
 
@@ -362,6 +421,7 @@ class MeetingPage(QWidget):
 
         def done(saved: use_cases.SavedMeeting) -> None:
             self.save_button.setEnabled(True)
+            self.notes.discard(code)
             self.message.emit(
                 self.tr("Meeting %1 on %2 saved.")
                 .replace("%1", str(saved.review.sequence))
