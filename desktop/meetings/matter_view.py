@@ -2,8 +2,9 @@
 
 Title, the facts officers ask about first (district, level, status, household,
 income, how it was found), the hardships and barriers, and the situation as
-written. The record given is already masked (`use_cases.load_matter`): the
-screen may be on a projector.
+written. The record given is already masked (`use_cases.load_matter`), and
+so are the reviews' texts in the list below it: the screen may be on a
+projector, and a banner says so, as the library's detail pane does.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ STYLE = """
 body { line-height: 150%; }
 .title { font-size: 1.3em; font-weight: 600; color: #1f3a5f; margin: 0 0 4px 0; }
 .muted { color: #6b7280; }
+.masked { background-color: #eef6ee; color: #256029; }
 .hardship { background-color: #fff1e6; color: #8a3c00; }
 .barrier { background-color: #f3e8ff; color: #5b2a86; }
 td.label { color: #6b7280; padding-right: 10px; }
@@ -69,6 +71,9 @@ def matter_html(matter: MeetingMatter) -> str:
     hardships = translate("MeetingMatter", "Hardships")
     barriers = translate("MeetingMatter", "Barriers")
     situation_heading = translate("MeetingMatter", "Situation")
+    masked = translate(
+        "MeetingMatter", "Personal data is masked: names, ID numbers and phones are not shown."
+    )
     situation = "".join(
         f"<p>{escape(line.strip())}</p>" for line in record.situation.splitlines() if line.strip()
     )
@@ -76,6 +81,7 @@ def matter_html(matter: MeetingMatter) -> str:
         f"<html><head><style>{STYLE}</style></head><body>"
         f"<p class='title'>{escape(record.title)}</p>"
         f"<p class='muted'>{escape(record.code)}</p>"
+        f"<p class='masked'>&nbsp;{escape(masked)}&nbsp;</p>"
         f"<table>{table}</table>"
         f"<h3>{escape(hardships)}</h3>"
         f"<p>{_tags(record.hardships, 'hardship')}</p>"
@@ -132,7 +138,7 @@ class MatterPanel(QSplitter):
 
     def show_matter(self, matter: MeetingMatter, current: Review) -> None:
         self.view.setHtml(matter_html(matter))
-        self.history.set_reviews(matter.reviews, current.sequence or None)
+        self.history.set_reviews(matter.reviews, current.sequence or None, matter.masked)
         self.empty.setVisible(not matter.reviews)
 
     def say(self, text: str) -> None:
