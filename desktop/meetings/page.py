@@ -5,20 +5,19 @@ similar precedents side by side with their decisions, scores and reasons,
 each marked 参照 or 参考; the meeting record (`MeetingForm`) with Escalate
 and Save. A banner says when an adopted general policy already covers the
 matter. F11 switches to the projector layout: larger type, no picker and no
-history. Saving a decision that departs from the closest precedents asks for
-the written reason first (`precedents.meetings.consistency`).
+history. Saving and escalating go through `saving.MeetingSaver` (a decision
+departing from the closest precedents needs a written reason first); the
+record as typed is kept in the data folder by `notes_keeper.NotesKeeper`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,34 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs.questions import RestoreDraft, Unsaved, UnsavedChanges
-from desktop.errors import show_error
-from desktop.meetings import notes_draft, use_cases
+from desktop.dialogs.questions import Unsaved, UnsavedChanges
+from desktop.meetings import use_cases
 from desktop.meetings.exports import Current, MeetingExports
 from desktop.meetings.matter_view import MatterPanel
 from desktop.meetings.models import MattersModel
 from desktop.meetings.new_matter import NewMatterDialog
-from desktop.meetings.questions import ConsistencyReason, OutcomeReason
+from desktop.meetings.notes_keeper import NotesKeeper
+from desktop.meetings.projector import ProjectorLayout
 from desktop.meetings.record_form import RecordColumn
 from desktop.meetings.references_panel import ReferencesPanel
-from desktop.meetings.review_state import MeetingFields, build_review, fields_of
+from desktop.meetings.review_state import build_review, fields_of
+from desktop.meetings.saving import MeetingSaver
 from desktop.meetings.status_moves import StatusMoves
 from desktop.search_adapter import SearchAdapter, SimilarResults
 from desktop.tasks import Progress, Task, TaskManager
-from precedents.errors import ValidationFailed
 from precedents.library import Library
-from precedents.meetings.model import Outcome, Review, next_level
+from precedents.meetings.model import Outcome, Review
 from precedents.record import Status
 from precedents.validation import Issue
 
-log = logging.getLogger(__name__)
-
 #: How many similar precedents the meeting compares.
 SIMILAR_LIMIT = 8
-#: Type size in projector mode, relative to the normal one.
-PROJECTOR_SCALE = 1.6
-#: How long after the last keystroke the notes are kept as a draft.
-AUTOSAVE_MS = 1500
 BANNER_STYLE = "background: #fff7e0; color: #7a4b00; border: 1px solid #f0d48a; padding: 6px 10px;"
 
 
@@ -84,18 +77,11 @@ class MeetingPage(QWidget):
         self._token = 0
         self._refreshes = 0
         self._loads = 0
-        self._normal_font = QFont(self.font())
-        self._sizes: list[int] = []
-        self.notes = notes_draft.meeting_drafts(library.paths.drafts)
-        self._kept_at: dt.datetime | None = None
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.keep_notes)
         self.exports = MeetingExports(adapter, tasks, self, self._current)
         self.moves = StatusMoves(library, tasks, self)
-        self.exports.message.connect(self.message)
+        self.saver = MeetingSaver(library, tasks, self)
         self._build()
+        self.notes = NotesKeeper(library.paths.drafts, self.form, self.references, self)
         self._connect()
 
     # -- layout -----------------------------------------------------------------
@@ -157,6 +143,11 @@ class MeetingPage(QWidget):
         banner_row.addWidget(self.banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.splitter, 1)
+        hidden: tuple[QWidget, ...] = (
+            *(self.pick_label, self.matter_box, self.every_box, self.new_button),
+            *(self.export_button, self.history_box, self.record_column, self.panel.hint),
+        )
+        self.layout_switch = ProjectorLayout(self, self.splitter, self.panel, hidden)
 
     def _connect(self) -> None:
         self.matter_box.activated.connect(lambda _row: self._pick())
@@ -169,7 +160,13 @@ class MeetingPage(QWidget):
         self.record_column.reopen_button.clicked.connect(lambda: self.moves.reopen(self.code))
         self.record_column.archive_button.clicked.connect(lambda: self.moves.archive(self.code))
         self.moves.moved.connect(self._status_moved)
-        self.moves.message.connect(self.message)
+        for helper in (self.exports, self.moves, self.saver):
+            helper.message.connect(self.message)
+        self.saver.stored.connect(self._stored)
+        self.saver.invalid.connect(self.show_issues)
+        self.saver.reason_given.connect(self.form.consistency.setPlainText)
+        self.saver.busy.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self.notes.kept.connect(self._show_state)
         self.form.changed.connect(self._changed)
         self.references.marks_changed.connect(self._changed)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -191,7 +188,7 @@ class MeetingPage(QWidget):
 
     def refresh_matters(self, select: str | None = None) -> None:
         # After a crash the matter whose notes were kept comes up first, to offer them back.
-        wanted = select or self.code or notes_draft.newest_code(self.notes)
+        wanted = select or self.code or self.notes.newest_code()
         every = self.every_box.isChecked()
         self._refreshes += 1
         token = self._refreshes
@@ -232,8 +229,7 @@ class MeetingPage(QWidget):
         answer = UnsavedChanges.ask(self, title)
         if answer is Unsaved.SAVE:
             self.save()
-        if answer is Unsaved.DISCARD and self.code is not None:
-            self.autosave.stop()
+        if answer is Unsaved.DISCARD:
             self.notes.discard(self.code)
         return answer is Unsaved.DISCARD
 
@@ -276,8 +272,7 @@ class MeetingPage(QWidget):
         self.record_column.archive_button.setVisible(matter.record.status is Status.DECIDED)
         self.issues_label.hide()
         self.dirty = False
-        self.autosave.stop()
-        self._kept_at = None
+        self.notes.reset()
         self._show_state()
         self._run(
             lambda _p: use_cases.recent_participants(self.library), on_done=self.form.set_recent
@@ -296,56 +291,32 @@ class MeetingPage(QWidget):
             .replace("%2", self.review.level)
             .replace("%3", self.matter.record.status.value)
         )
-        if self._kept_at is not None:
-            text += self.tr(" · notes kept at %1").replace("%1", f"{self._kept_at:%H:%M:%S}")
+        if self.dirty and self.notes.kept_at is not None:
+            kept_at = f"{self.notes.kept_at:%H:%M:%S}"
+            text += self.tr(" · notes kept at %1").replace("%1", kept_at)
         elif self.dirty:
             text += self.tr(" · not saved")
         self.state_label.setText(text)
 
     def _changed(self) -> None:
-        if self.matter is None:
+        if self.matter is None or self.review is None:
             return
-        self.autosave.start()
+        self.notes.changed(self.matter.code, self.review.sequence or None)
         if not self.dirty:
             self.dirty = True
             self._show_state()
 
-    # -- notes kept as a draft ------------------------------------------------------
-
-    def _typed(self) -> MeetingFields:
-        fields = self.form.fields()
-        fields.references = self.references.references()
-        return fields
-
-    def keep_notes(self) -> None:
-        """Write the record as typed to the data folder (nothing when it is unchanged)."""
-        self.autosave.stop()
-        if self.matter is None or self.review is None or not self.dirty:
-            return
-        sequence = self.review.sequence or None
-        self._kept_at = notes_draft.keep(self.notes, self.matter.code, self._typed(), sequence)
-        self._show_state()
-
     def offer_notes(self) -> None:
-        """Offer back notes kept for the matter just opened, unless they say nothing new."""
+        """Offer back notes kept for the matter just opened (not for a read-only review)."""
         if self.matter is None or self.review is None or not self.save_button.isEnabled():
             return
-        found = notes_draft.kept(self.notes, self.matter.code)
-        if found is None:
-            return
-        fields, saved_at = found
-        if fields == self._typed():
-            self.notes.discard(self.matter.code)
-            return
-        if not RestoreDraft.ask(self, self.matter.record.title, saved_at):
-            self.notes.discard(self.matter.code)
-            return
-        self.review = dataclasses.replace(self.review, references=list(fields.references))
-        self.form.set_fields(fields)
-        self.references.set_references(self.review.references)
-        self.dirty = True
-        self._kept_at = saved_at
-        self._show_state()
+        fields = self.notes.offer(self.matter.code, self.matter.record.title)
+        if fields is not None:
+            self.review = dataclasses.replace(self.review, references=list(fields.references))
+            self.form.set_fields(fields)
+            self.references.set_references(self.review.references)
+            self.dirty = True
+            self._show_state()
 
     # -- similar precedents and policies -----------------------------------------
 
@@ -378,95 +349,31 @@ class MeetingPage(QWidget):
 
     # -- saving -----------------------------------------------------------------
 
-    def _built(self) -> Review | None:
-        fields = self.form.fields()
-        fields.references = self.references.references()
-        review, issues = build_review(fields, self.library.vocabulary(), self.review)
-        self.show_issues(issues)
-        return review
-
     def show_issues(self, issues: list[Issue]) -> None:
         self.issues_label.setText("\n".join(issue.message for issue in issues))
         self.issues_label.setVisible(bool(issues))
         self.form.show_issues(issues)
 
     def save(self) -> None:
-        code = self.code
-        review = self._built()
-        if code is None or review is None:
-            return
-        closest = self.references.closest_codes()
-        if review.outcome is not Outcome.DECIDED or review.consistency_reason:
-            self._store(code, review, closest)
-            return
+        review, issues = build_review(self.notes.typed(), self.library.vocabulary(), self.review)
+        self.show_issues(issues)
+        if self.code is not None and review is not None:
+            self.saver.save(self.code, review, self.references.closest_codes())
 
-        def checked(departures: list[str]) -> None:
-            if departures:
-                reason = ConsistencyReason.ask(self, departures)
-                if reason is None:
-                    self.message.emit(self.tr("Not saved: the departure needs a reason."))
-                    return
-                review.consistency_reason = reason
-                self.form.consistency.setPlainText(reason)
-            self._store(code, review, closest)
-
-        measures = review.measures
-        self._run(
-            lambda _p: use_cases.departures_from(self.library, measures, closest),
-            on_done=checked,
-        )
-
-    def _store(self, code: str, review: Review, closest: list[str]) -> None:
-        self.save_button.setEnabled(False)
-
-        def done(saved: use_cases.SavedMeeting) -> None:
-            self.save_button.setEnabled(True)
-            self.notes.discard(code)
-            self.message.emit(
-                self.tr("Meeting %1 on %2 saved.")
-                .replace("%1", str(saved.review.sequence))
-                .replace("%2", code)
-            )
-            self.saved.emit(code, saved.review)
-            self.show_matter(saved.matter, find=False)
-            self.refresh_matters()
-
-        def failed(error: BaseException, details: str) -> None:
-            self.save_button.setEnabled(True)
-            if isinstance(error, ValidationFailed) and error.issues:
-                self.show_issues(list(error.issues))
-            else:
-                show_error(self, error, details)
-
-        self._run(
-            lambda _p: use_cases.save_meeting(self.library, code, review, closest),
-            on_done=done,
-            on_error=failed,
-        )
+    def _stored(self, saved: use_cases.SavedMeeting) -> None:
+        self.notes.discard(saved.matter.code)
+        self.saved.emit(saved.matter.code, saved.review)
+        self._status_moved(saved.matter)
 
     def escalate(self) -> None:
         level = self.form.level.currentText()
-        upper = next_level(level)
-        if upper is None:
-            self.message.emit(self.tr("A city-level review is the highest; it cannot go up."))
-            return
-        reason = OutcomeReason.ask(
-            self,
-            self.tr("Escalate to %1 level").replace("%1", upper),
-            self.tr("Why can the %1 level not settle the matter?").replace("%1", level),
-            self.form.outcome_reason.toPlainText(),
-        )
-        if reason is None:
-            return
-        self.form.set_outcome(Outcome.ESCALATED, reason)
-        self.save()
+        reason = self.saver.escalation_reason(level, self.form.outcome_reason.toPlainText())
+        if reason is not None:
+            self.form.set_outcome(Outcome.ESCALATED, reason)
+            self.save()
 
     def _status_moved(self, matter: use_cases.MeetingMatter) -> None:
-        self.message.emit(
-            self.tr("%1 is now %2.")
-            .replace("%1", matter.code)
-            .replace("%2", matter.record.status.value)
-        )
+        """Show `matter` as stored after a save or a move of its status."""
         self.show_matter(matter, find=False)
         self.refresh_matters()
 
@@ -483,24 +390,7 @@ class MeetingPage(QWidget):
         self.projector = on
         if self.projector_button.isChecked() != on:
             self.projector_button.setChecked(on)
-        if on:
-            self._sizes = self.splitter.sizes()
-        font = QFont(self._normal_font)
-        if on:
-            font.setPointSizeF(self._normal_font.pointSizeF() * PROJECTOR_SCALE)
-        self.setFont(font)
-        # Labels styled with a colour take their size from a style sheet, not the font.
-        size = font.pointSizeF()
-        self.setStyleSheet(f"QLabel, QPushButton {{ font-size: {size:.1f}pt; }}" if on else "")
-        hidden: tuple[QWidget, ...] = (
-            *(self.pick_label, self.matter_box, self.every_box, self.new_button),
-            *(self.export_button, self.history_box, self.record_column, self.panel.hint),
-        )
-        for widget in hidden:
-            widget.setVisible(not on)
-        self.panel.size_columns(PROJECTOR_SCALE if on else 1.0)
-        total = sum(self.splitter.sizes())
-        self.splitter.setSizes([total * 2 // 5, total * 3 // 5, 0] if on else self._sizes)
+        self.layout_switch.apply(on)
 
     def _current(self) -> Current:
         return self.matter, self.review, self.references.references()

@@ -73,7 +73,7 @@ def test_typed_notes_are_kept_and_offered_back(
     qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_meeting(page, "李主任", dissent=True)
-    qtbot.waitUntil(lambda: notes_draft.kept(page.notes, CODE) is not None)
+    qtbot.waitUntil(lambda: notes_draft.kept(page.notes.store, CODE) is not None)
     assert "notes kept" in page.state_label.text()
     asked: list[str] = []
 
@@ -95,22 +95,22 @@ def test_declined_notes_are_removed(
     qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_meeting(page, "李主任")
-    page.keep_notes()
+    page.notes.keep()
     monkeypatch.setattr(RestoreDraft, "ask", classmethod(lambda cls, *a: False))
     page.dirty = False
     page.load(CODE)
-    qtbot.waitUntil(lambda: notes_draft.kept(page.notes, CODE) is None)
+    qtbot.waitUntil(lambda: notes_draft.kept(page.notes.store, CODE) is None)
     assert page.form.chair.text() == ""
 
 
 def test_saving_the_meeting_removes_its_notes(qtbot, page: MeetingPage) -> None:
     record_meeting(page, "李主任")
     page.form.set_outcome(Outcome.RETURNED, "缺少收入证明")
-    page.keep_notes()
-    assert notes_draft.kept(page.notes, CODE) is not None
+    page.notes.keep()
+    assert notes_draft.kept(page.notes.store, CODE) is not None
     with qtbot.waitSignal(page.saved):
         page.save_button.click()
-    assert notes_draft.kept(page.notes, CODE) is None
+    assert notes_draft.kept(page.notes.store, CODE) is None
 
 
 def test_after_a_crash_the_screen_opens_the_matter_with_notes(
@@ -135,8 +135,8 @@ def test_discarding_the_changes_removes_the_notes(
     from desktop.dialogs.questions import Unsaved, UnsavedChanges
 
     record_meeting(page, "李主任")
-    page.keep_notes()
+    page.notes.keep()
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, *a: Unsaved.CANCEL))
-    assert not page.may_leave() and notes_draft.kept(page.notes, CODE) is not None
+    assert not page.may_leave() and notes_draft.kept(page.notes.store, CODE) is not None
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, *a: Unsaved.DISCARD))
-    assert page.may_leave() and notes_draft.kept(page.notes, CODE) is None
+    assert page.may_leave() and notes_draft.kept(page.notes.store, CODE) is None
