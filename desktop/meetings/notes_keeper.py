@@ -27,7 +27,7 @@ AUTOSAVE_MS = 1500
 
 
 class NotesKeeper(QObject):
-    #: The notes were written to the data folder.
+    # The notes were written to the data folder.
     kept = Signal()
 
     def __init__(

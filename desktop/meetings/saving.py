@@ -23,13 +23,13 @@ from precedents.meetings.model import Outcome, Review, next_level
 
 
 class MeetingSaver(QObject):
-    #: The review was saved: a `use_cases.SavedMeeting`.
+    # The review was saved: a `use_cases.SavedMeeting`.
     stored = Signal(object)
-    #: The domain refused the review: the `Issue`s to show beside the fields.
+    # The domain refused the review: the `Issue`s to show beside the fields.
     invalid = Signal(object)
-    #: The reason for departing from precedents, as the officer wrote it.
+    # The reason for departing from precedents, as the officer wrote it.
     reason_given = Signal(str)
-    #: True while a save is under way.
+    # True while a save is under way.
     busy = Signal(bool)
     message = Signal(str)
 

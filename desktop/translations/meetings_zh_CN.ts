@@ -60,6 +60,10 @@
         <translation>请先保存研判记录：会议纪要依据已保存的会议生成。</translation>
     </message>
     <message>
+        <source>Meeting %1 · %2 · %3 · %4</source>
+        <translation>第%1次研判 · %2级 · %3 · %4</translation>
+    </message>
+    <message>
         <source>Save the meeting first: the form lists saved meetings.</source>
         <translation>请先保存研判记录：个案研判表列出已保存的会议。</translation>
     </message>
@@ -246,6 +250,10 @@
         <translation>基本情况</translation>
     </message>
     <message>
+        <source>Personal data is masked: names, ID numbers and phones are not shown.</source>
+        <translation>个人信息已遮蔽：不显示姓名、身份证号和电话。</translation>
+    </message>
+    <message>
         <source>Status moves</source>
         <translation>状态变更</translation>
     </message>
@@ -254,7 +262,7 @@
     <name>MeetingPage</name>
     <message>
         <source>Decided too</source>
-        <extracomment>How many similar precedents the meeting compares. Type size in projector mode, relative to the normal one. A review was saved: (code, review).</extracomment>
+        <extracomment>How many similar precedents the meeting compares. A review was saved: (code, review).</extracomment>
         <translation>含已决定</translation>
     </message>
     <message>
@@ -278,6 +286,10 @@
         <translation>第%1次研判 · %2级 · %3</translation>
     </message>
     <message>
+        <source> · notes kept at %1</source>
+        <translation> · 记录草稿已于 %1 保存</translation>
+    </message>
+    <message>
         <source> · not saved</source>
         <translation> · 未保存</translation>
     </message>
@@ -285,6 +297,9 @@
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
+</context>
+<context>
+    <name>MeetingSaver</name>
     <message>
         <source>Not saved: the departure needs a reason.</source>
         <translation>未保存：与先例不一致须写明理由。</translation>
@@ -305,9 +320,16 @@
         <source>Why can the %1 level not settle the matter?</source>
         <translation>为什么%1级无法解决此事项？</translation>
     </message>
+</context>
+<context>
+    <name>MinutesReview</name>
     <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 现为“%2”。</translation>
+        <source>Meeting minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>This matter was reviewed at several meetings. Minutes of:</source>
+        <translation>此事项已经多次会议研判。生成哪一次会议的纪要：</translation>
     </message>
 </context>
 <context>
