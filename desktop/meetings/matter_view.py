@@ -71,9 +71,7 @@ def matter_html(matter: MeetingMatter) -> str:
     hardships = translate("MeetingMatter", "Hardships")
     barriers = translate("MeetingMatter", "Barriers")
     situation_heading = translate("MeetingMatter", "Situation")
-    masked = translate(
-        "MeetingMatter", "Personal data is masked: names, ID numbers and phones are not shown."
-    )
+    masked = translate("MeetingMatter", "Personal data is masked: fit to project.")
     situation = "".join(
         f"<p>{escape(line.strip())}</p>" for line in record.situation.splitlines() if line.strip()
     )

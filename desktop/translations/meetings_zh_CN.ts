@@ -250,8 +250,8 @@
         <translation>基本情况</translation>
     </message>
     <message>
-        <source>Personal data is masked: names, ID numbers and phones are not shown.</source>
-        <translation>个人信息已遮蔽：不显示姓名、身份证号和电话。</translation>
+        <source>Personal data is masked: fit to project.</source>
+        <translation>个人信息已脱敏显示，可投影。</translation>
     </message>
     <message>
         <source>Status moves</source>
