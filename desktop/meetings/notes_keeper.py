@@ -5,7 +5,8 @@ precedents' marks) is written to the data folder (`notes_draft`). When a
 matter opens and notes are kept for it that differ from what the screen shows,
 the officer is asked whether to continue with them (`RestoreDraft`, as the
 editor asks); declined notes are removed, and so are the notes of a saved
-meeting or of changes the officer discards.
+meeting or of changes the officer discards. At start-up the status bar names
+the matters with notes left from a meeting not saved.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from desktop.meetings.record_form import MeetingForm
 from desktop.meetings.references_model import ReferencesModel
 from desktop.meetings.review_state import MeetingFields
 
-#: How long after the last keystroke the notes are kept.
+# How long after the last keystroke the notes are kept.
 AUTOSAVE_MS = 1500
 
 
 class NotesKeeper(QObject):
     # The notes were written to the data folder.
     kept = Signal()
+    message = Signal(str)
 
     def __init__(
         self,
@@ -42,7 +44,7 @@ class NotesKeeper(QObject):
         self.form = form
         self.references = references
         self.widget = parent
-        #: Which matter and review the notes on screen belong to (None: nothing to keep).
+        # Which matter and review the notes on screen belong to (None: nothing to keep).
         self.target: tuple[str, int | None] | None = None
         self.kept_at: dt.datetime | None = None
         self.timer = QTimer(self)
@@ -82,6 +84,16 @@ class NotesKeeper(QObject):
 
     def newest_code(self) -> str | None:
         return notes_draft.newest_code(self.store)
+
+    def announce(self) -> None:
+        """At start-up, say which matters have notes of a meeting not saved (after a crash)."""
+        codes = [draft.key for draft in self.store.all()]
+        if codes:
+            self.message.emit(
+                self.tr("Meeting notes not saved on %1: open Meetings to continue them.").replace(
+                    "%1", "、".join(codes)
+                )
+            )
 
     def offer(self, code: str, title: str) -> MeetingFields | None:
         """The notes kept for `code` if the officer continues with them, else None.

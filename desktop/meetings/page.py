@@ -160,7 +160,7 @@ class MeetingPage(QWidget):
         self.record_column.reopen_button.clicked.connect(lambda: self.moves.reopen(self.code))
         self.record_column.archive_button.clicked.connect(lambda: self.moves.archive(self.code))
         self.moves.moved.connect(self._status_moved)
-        for helper in (self.exports, self.moves, self.saver):
+        for helper in (self.exports, self.moves, self.saver, self.notes):
             helper.message.connect(self.message)
         self.saver.stored.connect(self._stored)
         self.saver.invalid.connect(self.show_issues)

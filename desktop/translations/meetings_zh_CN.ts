@@ -400,6 +400,13 @@
     </message>
 </context>
 <context>
+    <name>NotesKeeper</name>
+    <message>
+        <source>Meeting notes not saved on %1: open Meetings to continue them.</source>
+        <translation>%1 有未保存的研判记录草稿：打开“研判会议”即可继续。</translation>
+    </message>
+</context>
+<context>
     <name>OpinionsModel</name>
     <message>
         <source>Speaker</source>

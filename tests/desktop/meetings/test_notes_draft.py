@@ -140,3 +140,14 @@ def test_discarding_the_changes_removes_the_notes(
     assert not page.may_leave() and notes_draft.kept(page.notes.store, CODE) is not None
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, *a: Unsaved.DISCARD))
     assert page.may_leave() and notes_draft.kept(page.notes.store, CODE) is None
+
+
+def test_notes_left_from_a_crash_are_announced_at_start_up(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    notes = window.meeting_page.notes
+    fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
+    notes_draft.keep(notes.store, "T-HC-2024-001", fields, None)
+    with qtbot.waitSignal(window.meeting_page.message) as said:
+        window.start()
+    assert "T-HC-2024-001" in said.args[0]
