@@ -67,6 +67,12 @@ class MeetingExports(QObject):
             sequence = chosen
         self.minutes(matter.code, sequence)
 
+    def minutes_of(self, sequence: int) -> None:
+        """The minutes of meeting `sequence` of the matter on screen (from its history)."""
+        matter, _review, _marks = self.current()
+        if matter is not None:
+            self.minutes(matter.code, sequence)
+
     def describe(self, review: Review) -> str:
         """第2次 · 镇街 · 2025-03-18 · 提交上一级, as the picker of meetings shows it."""
         return (

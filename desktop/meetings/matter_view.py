@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.meetings.models import HistoryModel
 from desktop.meetings.use_cases import MeetingMatter
@@ -108,7 +116,11 @@ def _moves(matter: MeetingMatter) -> str:
 
 
 class MatterPanel(QSplitter):
-    """The matter's page above the list of its reviews so far."""
+    """The matter's page above the list of its reviews so far; a review's context menu
+    writes its minutes."""
+
+    # The minutes of the review with this sequence were asked for.
+    minutes_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -121,6 +133,8 @@ class MatterPanel(QSplitter):
         self.history_view.setModel(self.history)
         self.history_view.setWordWrap(True)
         self.history_view.setSpacing(2)
+        self.history_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.history_view.customContextMenuRequested.connect(self._review_menu)
         heading = QLabel(self.tr("Reviews so far"), self.history_box)
         heading.setStyleSheet("font-weight: 600; color: #1f3a5f;")
         self.empty = QLabel(self.tr("None yet: this is the first meeting."), self.history_box)
@@ -138,6 +152,24 @@ class MatterPanel(QSplitter):
         self.view.setHtml(matter_html(matter))
         self.history.set_reviews(matter.reviews, current.sequence or None, matter.masked)
         self.empty.setVisible(not matter.reviews)
+
+    def review_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of the review at `index` (None: no review there)."""
+        review = index.data(HistoryModel.REVIEW_ROLE)
+        if not isinstance(review, Review):
+            return None
+        menu = QMenu(self)
+        sequence = review.sequence
+        menu.addAction(
+            self.tr("Minutes of meeting %1…").replace("%1", str(sequence)),
+            lambda: self.minutes_requested.emit(sequence),
+        )
+        return menu
+
+    def _review_menu(self, position: QPoint) -> None:
+        menu = self.review_menu(self.history_view.indexAt(position))
+        if menu is not None:
+            menu.exec(self.history_view.viewport().mapToGlobal(position))
 
     def say(self, text: str) -> None:
         self.view.setPlainText(text)

@@ -160,6 +160,7 @@ class MeetingPage(QWidget):
         self.record_column.reopen_button.clicked.connect(lambda: self.moves.reopen(self.code))
         self.record_column.archive_button.clicked.connect(lambda: self.moves.archive(self.code))
         self.moves.moved.connect(self._status_moved)
+        self.matter_panel.minutes_requested.connect(self.exports.minutes_of)
         for helper in (self.exports, self.moves, self.saver, self.notes):
             helper.message.connect(self.message)
         self.saver.stored.connect(self._stored)

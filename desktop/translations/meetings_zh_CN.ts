@@ -35,6 +35,10 @@
         <source>None yet: this is the first meeting.</source>
         <translation>尚无记录：这是第一次研判。</translation>
     </message>
+    <message>
+        <source>Minutes of meeting %1…</source>
+        <translation>第%1次研判的会议纪要…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingExports</name>

@@ -355,3 +355,23 @@ def test_minutes_of_an_earlier_meeting(
     out.unlink()
     page.exports.export_minutes()
     assert not out.exists()
+
+
+def test_minutes_from_a_review_in_the_history(
+    qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.opinions.set_rows([Opinion("李主任", "村里先行垫付医药费。", "民政")])
+    escalate(qtbot, page, monkeypatch, "村里无资金渠道")
+    out = tmp_path / "第1次.docx"
+    monkeypatch.setattr(WordExportDialog, "ask", classmethod(lambda cls, *a, **k: WordChoice(out)))
+    panel = page.matter_panel
+    menu = panel.review_menu(panel.history.index(0))
+    assert menu is not None
+    offered = [action.text() for action in menu.actions()]
+    with qtbot.waitSignal(page.exports.exported, timeout=20000):
+        menu.actions()[0].trigger()
+    assert offered == ["Minutes of meeting 1…"]
+    assert panel.review_menu(panel.history.index(5)) is None
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "村里先行垫付医药费" in text
