@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.patterns_page.message.connect(self.status.say)
         self.patterns_page.open_precedent.connect(self.show_precedent)
         self.library_page.record.meeting_requested.connect(self.take_to_meeting)
+        self.library_page.view.meeting_requested.connect(self.take_to_meeting)
         self.office = install_office(self)
         self._restore_layout()
 

@@ -937,6 +937,10 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         <source>By district</source>
         <translation>按区</translation>
     </message>
+    <message>
+        <source>Take to a meeting</source>
+        <translation>提交研判</translation>
+    </message>
 </context>
 <context>
     <name>RevealReason</name>

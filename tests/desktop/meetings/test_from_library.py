@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
+
 from desktop.main_window import MainWindow
 
 
@@ -36,3 +38,16 @@ def test_taking_another_matter_keeps_unsaved_notes_when_asked(
     window.take_to_meeting("T-HC-2024-001")
     assert window.pages.currentWidget() is window.library_page
     assert meeting.code == "T-JM-2024-002" and meeting.form.place.text() == "会议室"
+
+
+def test_take_to_a_meeting_from_the_result_list(qtbot, window: MainWindow) -> None:
+    view = window.library_page.view
+    row = window.library_page.results.row_of("T-TA-2022-001")
+    assert row is not None
+    menu = view.row_menu(view.proxy.mapFromSource(window.library_page.results.index(row, 0)))
+    assert menu is not None and [a.text() for a in menu.actions()] == ["Take to a meeting"]
+    menu.actions()[0].trigger()
+    meeting = window.meeting_page
+    assert window.pages.currentWidget() is meeting
+    qtbot.waitUntil(lambda: meeting.code == "T-TA-2022-001")
+    assert view.row_menu(QModelIndex()) is None
