@@ -25,9 +25,12 @@ against the vocabulary and the values present in the index.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from precedents.record import STATUSES
@@ -304,10 +307,37 @@ class Planner:
                 for t in self.vocabulary.terms.get(field_name, {}).values()
                 for name in t.names()
             ]
-            return {label for name, label in names if value in normalize(name)}
+            found = {label for name, label in names if value in normalize(name)}
+            return found or self._synonym_labels(field_name, value)
         if field_name == "status":
-            return {s for s in STATUSES if value in s}
+            return {s for s in STATUSES if value in s} | set(status_words().get(value, ()))
         return _match_known(value, known)
+
+    def _synonym_labels(self, kind: str, value: str) -> set[str]:
+        """Vocabulary terms an everyday word stands for through a synonym group.
+
+        障碍:外地户口 means 户籍不符 although the vocabulary only lists 非本市户籍.
+        """
+        out: set[str] = set()
+        for text, _ in self.synonyms.expand(value):
+            label = self.vocabulary.resolve(kind, text)
+            if label is not None:
+                out.update((label, *self._descendants(kind, label)))
+        return out
+
+
+@cache
+def status_words() -> dict[str, tuple[str, ...]]:
+    """Typed word → the workflow statuses it names (``data/status_words.json``).
+
+    Officers type 待研判 or 已办结 rather than the status names themselves.
+    """
+    text = resources.files("search_index.data").joinpath("status_words.json").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for status, words in json.loads(text)["statuses"].items():
+        for word in words:
+            out.setdefault(normalize(word), []).append(status)
+    return {word: tuple(statuses) for word, statuses in out.items()}
 
 
 def _dedupe(alts: list[Alt]) -> list[Alt]:

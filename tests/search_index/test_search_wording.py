@@ -1,0 +1,164 @@
+"""What officers type in a meeting: everyday words, traditional and full-width input, filters.
+
+The records are written the way case files are (家庭暴力, 跌倒, 脑出血, 非本市户籍);
+the queries the way officers talk (家暴, 摔倒, 中风, 外地户口).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bench.heldout import eval_search_heldout
+from precedents.demo import demo_path
+from precedents.record import STATUSES, Status
+from search_index.plan import status_words
+from search_index.service import SearchService
+from search_index.source import MemorySource
+from search_index.synonyms import SynonymTable, builtin_groups, builtin_narrower
+from tests.search_index.helpers import codes, make_record
+
+RECORDS = [
+    make_record(
+        "W-001",
+        "遭受家庭暴力的母亲带子女离家，单独核算纳入低保",
+        "吴某，35岁，长期遭受丈夫殴打，带两个孩子租房居住。",
+        measures=("低保",),
+        hardships=("单亲",),
+    ),
+    make_record(
+        "W-002",
+        "高龄老人在家中跌倒骨折，纳入居家上门照护",
+        "苏某，88岁，独自居住，在家中楼梯跌倒，髋部骨折。",
+        district="思明区",
+        street="鼓浪屿街道",
+        year=2022,
+        measures=("照护服务",),
+        hardships=("高龄", "失能"),
+    ),
+    make_record(
+        "W-003",
+        "脑出血偏瘫老人随儿子生活，单人户纳入低保",
+        "黄某，62岁，突发脑出血，术后左侧偏瘫，每月康复和药费自付约2000元。",
+        measures=("单人户低保",),
+        hardships=("重病",),
+    ),
+    make_record(
+        "W-004",
+        "非本市户籍母亲独自抚养两名子女，子女纳入低保",
+        "刘某某，户籍在江西省，丈夫因病去世，在超市做收银员。",
+        measures=("低保", "临时救助"),
+        barriers=("户籍不符",),
+    ),
+    make_record(
+        "W-005",
+        "台风掀翻老人房屋屋顶，救急难先行并安排修缮",
+        "郑某，78岁，台风过境，屋顶被掀翻，受损房屋被核定为一般损坏。",
+        district="翔安区",
+        street="大嶝街道",
+        measures=("救急难", "住房改造"),
+    ),
+    make_record(
+        "W-006",
+        "高龄老夫妻均失能，保姆辞工后无人照料",
+        "邱某，86岁，两年前中风后卧床，老伴摔伤腰椎。",
+        status=Status.DRAFT,
+        hardships=("高龄", "失能"),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def wording_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchService]:
+    service = SearchService(tmp_path_factory.mktemp("wording") / "index", MemorySource(RECORDS))
+    service.open()
+    yield service
+    service.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("家暴", ["W-001"]),
+        ("台风 房子", ["W-005"]),
+        ("外地户口", ["W-004"]),
+        ("中风偏瘫", ["W-003"]),
+        ("自费 药费", ["W-003"]),
+    ],
+)
+def test_everyday_words_find_the_written_form(
+    wording_service: SearchService, typed: str, expected: list[str]
+) -> None:
+    assert codes(wording_service.search(typed)) == expected
+
+
+def test_a_fall_is_found_however_it_is_written(wording_service: SearchService) -> None:
+    # 摔倒 in the query, 跌倒 in one record and 摔伤 in another.
+    assert sorted(codes(wording_service.search("老人摔倒"))) == ["W-002", "W-006"]
+
+
+def test_a_traditional_character_partial_word_finds_the_simplified_record(
+    wording_service: SearchService,
+) -> None:
+    assert codes(wording_service.search("腦出")) == ["W-003"]
+    assert codes(wording_service.search("鼓浪")) == ["W-002"]
+
+
+def test_full_width_filters_are_read_like_half_width_ones(wording_service: SearchService) -> None:
+    result = wording_service.search("年份：２０２２　照护")
+    assert codes(result) == ["W-002"]
+    assert codes(wording_service.search("區：翔安")) == ["W-005"]
+
+
+@pytest.mark.parametrize("typed", ["状态:待研判", "状态:未决定", "狀態:未決定", "状态:在办"])
+def test_status_words_officers_use_find_the_undecided_matters(
+    wording_service: SearchService, typed: str
+) -> None:
+    result = wording_service.search(typed)
+    assert codes(result) == ["W-006"]
+    assert not result.notes
+
+
+def test_a_finished_matter_is_found_by_the_words_for_it(wording_service: SearchService) -> None:
+    decided = sorted(codes(wording_service.search("状态:已办结 失能")))
+    assert decided == ["W-002"]
+
+
+def test_an_unknown_status_word_says_so(wording_service: SearchService) -> None:
+    result = wording_service.search("状态:蓝色")
+    assert result.total == 0
+    assert result.notes and "状态" in result.notes[0]
+
+
+def test_a_vocabulary_filter_accepts_the_words_of_its_synonym_group(
+    wording_service: SearchService,
+) -> None:
+    result = wording_service.search("障碍:外地户口")
+    assert codes(result) == ["W-004"]
+    assert "障碍:户籍不符" in result.filters
+    assert not result.notes
+
+
+def test_every_status_word_names_a_real_status() -> None:
+    words = status_words()
+    assert all(set(statuses) <= set(STATUSES) for statuses in words.values())
+    for status in STATUSES:
+        assert words[status] == (status,) or status in words[status]
+
+
+def test_the_shipped_synonym_data_is_well_formed() -> None:
+    table = SynonymTable(builtin_groups(), builtin_narrower())
+    assert len(table.groups) == len(builtin_groups())  # no group is empty or repeated
+    # A stroke reaches both kinds: an infarct by synonym, a haemorrhage as a narrower term.
+    expanded = {text for text, _ in table.expand("中风")}
+    assert {"脑梗", "脑出血"} <= expanded
+
+
+def test_the_held_out_queries_keep_their_figures() -> None:
+    if not demo_path().is_file():
+        pytest.skip("the demo precedents are not packaged")
+    figures = eval_search_heldout.summarise(eval_search_heldout.run())
+    assert figures["recall@5"] >= 0.95
+    assert figures["zero_result_rate"] == 0.0
+    assert figures["none_empty"] == 1.0
