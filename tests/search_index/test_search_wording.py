@@ -14,6 +14,7 @@ from bench.heldout import eval_search_heldout
 from precedents.demo import demo_path
 from precedents.record import STATUSES, Status
 from search_index.plan import status_words
+from search_index.query import parse
 from search_index.service import SearchService
 from search_index.source import MemorySource
 from search_index.synonyms import SynonymTable, builtin_groups, builtin_narrower
@@ -162,3 +163,41 @@ def test_the_held_out_queries_keep_their_figures() -> None:
     assert figures["recall@5"] >= 0.95
     assert figures["zero_result_rate"] == 0.0
     assert figures["none_empty"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("typed", "low", "high"),
+    [
+        ("金额:1万以上", 10_000, None),
+        ("收入:3000元以下", None, 3000),
+        ("收入:不超过3000", None, 3000),
+        ("金额:超过5千", 5000.01, None),
+        ("年份:2022年以后", 2022, None),
+        ("年份:2021年起", 2021, None),
+        ("年份:2023年以前", None, 2023),
+        ("金额:2.5万-3万", 25_000, 30_000),
+    ],
+)
+def test_ranges_written_in_words_are_understood(
+    typed: str, low: float | None, high: float | None
+) -> None:
+    parsed = parse(typed)
+    assert not parsed.notes
+    assert (parsed.filters[0].low, parsed.filters[0].high) == (low, high)
+
+
+def test_a_range_in_words_filters_the_results(wording_service: SearchService) -> None:
+    assert codes(wording_service.search("年份:2023年以后 高龄")) == ["W-006"]
+
+
+@pytest.mark.parametrize("typed", ["区: 翔安", "区 : 翔安", "區： 翔安"])
+def test_a_space_after_the_colon_of_a_filter_is_forgiven(
+    wording_service: SearchService, typed: str
+) -> None:
+    result = wording_service.search(typed)
+    assert codes(result) == ["W-005"]
+    assert not result.notes
+
+
+def test_a_filter_with_nothing_after_it_is_still_noted() -> None:
+    assert parse("措施: ").notes == ("“措施:”后没有值，已忽略",)
