@@ -49,6 +49,8 @@ PARTS_MIN_LENGTH = 3
 MAX_CLAUSES = 24
 #: ... and parts of one long word that are matched part by part.
 MAX_PARTS = 12
+#: Filters whose value, when it names no vocabulary term, is searched as a word instead.
+WORD_FALLBACK_FIELDS = frozenset({"hardship", "barrier", "measure"})
 #: Up to this many words, every word is required; beyond, most of them.
 ALL_WORDS_UP_TO = 6
 
@@ -151,11 +153,23 @@ class Planner:
     ) -> Plan:
         """`known` maps keyword fields (district, street, tag, year) to the index's values."""
         notes = list(parsed.notes)
-        filters = [self._resolve(f, known, notes) for f in (*parsed.filters, *extra_filters)]
+        filters: list[ResolvedFilter] = []
+        words: list[QueryTerm] = []
+        for qf in (*parsed.filters, *extra_filters):
+            before = len(notes)
+            resolved = self._resolve(qf, known, notes)
+            if qf.field in WORD_FALLBACK_FIELDS and len(qf.values) == 1 and not resolved.values:
+                # 困难:中风 — a disease is no hardship of the vocabulary, but the officer
+                # plainly wants the cases that mention it.
+                del notes[before:]
+                notes.append(f"“{qf.typed}”不是{_field_label(qf.field)}类别，已按词语检索")
+                words.append(QueryTerm(qf.values[0], negated=qf.negated))
+                continue
+            filters.append(resolved)
         clauses: list[Clause] = []
         exclusions: list[Clause] = []
         expanded: dict[str, tuple[str, ...]] = {}
-        for term in parsed.terms:
+        for term in (*parsed.terms, *words):
             district = None if term.phrase else _district(term.text, known.get("district", ()))
             if district is not None:
                 filters.append(

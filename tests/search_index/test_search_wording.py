@@ -201,3 +201,21 @@ def test_a_space_after_the_colon_of_a_filter_is_forgiven(
 
 def test_a_filter_with_nothing_after_it_is_still_noted() -> None:
     assert parse("措施: ").notes == ("“措施:”后没有值，已忽略",)
+
+
+def test_a_stroke_covers_both_kinds_but_an_infarct_is_no_haemorrhage(
+    wording_service: SearchService,
+) -> None:
+    assert sorted(codes(wording_service.search("脑卒中"))) == ["W-003", "W-006"]
+    assert "W-003" not in codes(wording_service.search("脑梗"))
+
+
+def test_a_filter_value_outside_the_vocabulary_is_searched_as_a_word(
+    wording_service: SearchService,
+) -> None:
+    # A disease is no hardship category, but 困难:中风 plainly means the cases with a stroke.
+    result = wording_service.search("困难:中风")
+    assert sorted(codes(result)) == ["W-003", "W-006"]
+    assert result.notes == ("“困难:中风”不是困难类别，已按词语检索",)
+    excluded = wording_service.search("-困难:中风 高龄")
+    assert codes(excluded) == ["W-002"]
