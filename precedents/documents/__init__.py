@@ -2,7 +2,8 @@
 
 One builder (`DocumentBuilder`) lays out every document; five kinds are rendered
 from plain dataclasses, each by ``render_x(data, path, *, template=None,
-fonts=None, mask=None, grid=Grid.NATIVE) -> Path``:
+fonts=None, mask=None, grid=Grid.NATIVE) -> Path``, a `Renderer` over the
+kind's ``write_x(builder, data)``:
 
 * `RetrievalReport` → `render_retrieval_report` (类案检索报告)
 * `Minutes` → `render_minutes` (会议纪要)
