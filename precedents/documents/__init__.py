@@ -30,6 +30,7 @@ from precedents.documents.policy_draft import (
     SupportingPrecedent,
     render_policy_draft,
 )
+from precedents.documents.render import Renderer
 from precedents.documents.retrieval_report import (
     NO_CLOSE_PRECEDENT,
     RetrievalHit,
@@ -56,6 +57,7 @@ __all__ = [
     "MatterFacts",
     "Minutes",
     "PolicyDraft",
+    "Renderer",
     "RetrievalHit",
     "RetrievalReport",
     "ReviewForm",
