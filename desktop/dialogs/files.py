@@ -17,14 +17,16 @@ from desktop.prefs import LAST_FOLDER, Prefs
 translate = QCoreApplication.translate
 
 
-def _start_folder() -> str:
+def start_folder() -> Path:
+    """The folder of the last file chosen, or the officer's Documents folder."""
     folder = Prefs().text(LAST_FOLDER)
     if folder and Path(folder).is_dir():
-        return folder
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
-def _remember(path: Path) -> None:
+def remember_folder(path: Path) -> None:
+    """The next file dialog starts in `path`'s folder."""
     Prefs().set_text(LAST_FOLDER, str(path.parent))
 
 
@@ -34,14 +36,14 @@ class FileChooser:
         name, _ = QFileDialog.getOpenFileName(
             parent,
             translate("FileChooser", "Import precedents"),
-            _start_folder(),
+            str(start_folder()),
             translate(
                 "FileChooser", "Precedent files (*.jsonl *.json *.ndjson *.xlsx);;All files (*)"
             ),
         )
         if not name:
             return None
-        _remember(Path(name))
+        remember_folder(Path(name))
         return Path(name)
 
     @classmethod
@@ -49,7 +51,7 @@ class FileChooser:
         name, chosen = QFileDialog.getSaveFileName(
             parent,
             translate("FileChooser", "Export precedents"),
-            str(Path(_start_folder()) / suggested),
+            str(start_folder() / suggested),
             translate("FileChooser", "Excel ledger (*.xlsx);;JSON Lines (*.jsonl)"),
         )
         if not name:
@@ -57,7 +59,7 @@ class FileChooser:
         path = Path(name)
         if path.suffix.lower() not in (".xlsx", ".jsonl"):
             path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".jsonl")
-        _remember(path)
+        remember_folder(path)
         return path
 
     @classmethod
@@ -65,7 +67,7 @@ class FileChooser:
         names, _ = QFileDialog.getOpenFileNames(
             parent,
             translate("FileChooser", "Attach files"),
-            _start_folder(),
+            str(start_folder()),
             translate(
                 "FileChooser",
                 "Documents and images (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.gif *.bmp "
@@ -73,7 +75,7 @@ class FileChooser:
             ),
         )
         if names:
-            _remember(Path(names[0]))
+            remember_folder(Path(names[0]))
         return [Path(name) for name in names]
 
     @classmethod

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from desktop.dialogs.files import remember_folder, start_folder
 from desktop.dialogs.masking import MaskingChoice, choose_file_buttons
-from desktop.prefs import LAST_FOLDER, Prefs
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +52,10 @@ class AuditExportDialog(QDialog):
         self.ok.setEnabled(self.masking.complete())
 
     def choose_file(self) -> Path | None:
-        prefs = Prefs()
-        folder = prefs.text(LAST_FOLDER) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
         name, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the audit trail"),
-            str(Path(folder) / "审计日志.xlsx"),
+            str(start_folder() / "审计日志.xlsx"),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
         if not name:
@@ -68,7 +63,7 @@ class AuditExportDialog(QDialog):
         path = Path(name)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".csv")
-        prefs.set_text(LAST_FOLDER, str(path.parent))
+        remember_folder(path)
         return path
 
     @classmethod
