@@ -1,9 +1,10 @@
-"""A read-only table model of plain rows under fixed headers, shared by the screens' lists.
+"""A table model of plain rows under fixed headers, shared by the screens' lists.
 
 A subclass says what its headers are (`headers`, translated when called) and
 how many rows it holds (`row_count`), and answers `data`; row and column counts,
 the header, selectable-but-not-editable flags and the index check (`valid`) are
-the same everywhere and live here.
+the same everywhere and live here. An editable table overrides `flags` and
+`setData`.
 """
 
 from __future__ import annotations
