@@ -30,6 +30,26 @@ def remember_folder(path: Path) -> None:
     Prefs().set_text(LAST_FOLDER, str(path.parent))
 
 
+def save_as(
+    parent: QWidget | None, title: str, suggested: str, kinds: str, suffixes: tuple[str, ...]
+) -> Path | None:
+    """A file to write, offered in the start folder; its suffix one of `suffixes`.
+
+    A name without one of them takes the suffix of the file type chosen in the
+    dialog (the last of `suffixes` when none matches).
+    """
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(start_folder() / suggested), kinds
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in suffixes:
+        path = path.with_suffix(next((s for s in suffixes if s[1:] in chosen), suffixes[-1]))
+    remember_folder(path)
+    return path
+
+
 class FileChooser:
     @classmethod
     def import_file(cls, parent: QWidget | None) -> Path | None:
@@ -48,19 +68,13 @@ class FileChooser:
 
     @classmethod
     def export_file(cls, parent: QWidget | None, suggested: str) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(
+        return save_as(
             parent,
             translate("FileChooser", "Export precedents"),
-            str(start_folder() / suggested),
+            suggested,
             translate("FileChooser", "Excel ledger (*.xlsx);;JSON Lines (*.jsonl)"),
+            (".xlsx", ".jsonl"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".jsonl"):
-            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".jsonl")
-        remember_folder(path)
-        return path
 
     @classmethod
     def attachments(cls, parent: QWidget | None) -> list[Path]:

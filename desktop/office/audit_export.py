@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from desktop.dialogs.files import remember_folder, start_folder
+from desktop.dialogs.files import save_as
 from desktop.dialogs.masking import MaskingChoice, choose_file_buttons
 
 
@@ -52,19 +52,13 @@ class AuditExportDialog(QDialog):
         self.ok.setEnabled(self.masking.complete())
 
     def choose_file(self) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(
+        return save_as(
             self,
             self.tr("Export the audit trail"),
-            str(start_folder() / "审计日志.xlsx"),
+            "审计日志.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            (".xlsx", ".csv"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".csv")
-        remember_folder(path)
-        return path
 
     @classmethod
     def ask(cls, parent: QWidget | None, count: int) -> AuditExportChoice | None:
