@@ -25,19 +25,16 @@ against the vocabulary and the values present in the index.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Literal
 
 from precedents.record import STATUSES
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import Segmenter, normalize, word_runs
 from search_index.query import FIELD_NAMES, RANGE_FIELDS, ParsedQuery, QueryFilter, QueryTerm
-from search_index.synonyms import SynonymTable
+from search_index.synonyms import SynonymTable, status_words
 
 #: Weight of a part-by-part match relative to an exact one.
 PARTS_WEIGHT = 0.6
@@ -98,6 +95,9 @@ class Clause:
     parts: list[Clause] = field(default_factory=list)
     #: ... when at least this many of them match.
     parts_required: int = 0
+    #: Typed as alternatives (戈谢病 或 法布雷病): the parts are the alternatives, any one
+    #: satisfies the clause and scores in full; the clause has no words of its own.
+    either: bool = False
 
     def highlight_terms(self) -> set[str]:
         out = {alt.text for alt in self.alts}
@@ -169,6 +169,7 @@ class Planner:
         clauses: list[Clause] = []
         exclusions: list[Clause] = []
         expanded: dict[str, tuple[str, ...]] = {}
+        joinable = False
         for term in (*parsed.terms, *words):
             district = None if term.phrase else _district(term.text, known.get("district", ()))
             if district is not None:
@@ -176,9 +177,16 @@ class Planner:
                     ResolvedFilter("district", frozenset({district}), term.negated, typed=term.text)
                 )
                 notes.append(f"“{term.text}”按区县筛选：{district}")
+                joinable = False
                 continue
-            for clause in self._clauses(term, expanded):
+            new = self._clauses(term, expanded)
+            if term.either and len(new) == 1 and joinable:
+                clauses[-1] = _either(clauses[-1], new[0])
+                continue
+            for clause in new:
                 (exclusions if term.negated else clauses).append(clause)
+            # Only a word that became one required clause can take an alternative.
+            joinable = len(new) == 1 and not term.negated
         if len(clauses) + len(exclusions) > MAX_CLAUSES:
             notes.append(f"检索词过多，只使用前 {MAX_CLAUSES} 个")
             clauses = clauses[:MAX_CLAUSES]
@@ -340,18 +348,11 @@ class Planner:
         return out
 
 
-@cache
-def status_words() -> dict[str, tuple[str, ...]]:
-    """Typed word → the workflow statuses it names (``data/status_words.json``).
-
-    Officers type 待研判 or 已办结 rather than the status names themselves.
-    """
-    text = resources.files("search_index.data").joinpath("status_words.json").read_text("utf-8")
-    out: dict[str, list[str]] = {}
-    for status, words in json.loads(text)["statuses"].items():
-        for word in words:
-            out.setdefault(normalize(word), []).append(status)
-    return {word: tuple(statuses) for word, statuses in out.items()}
+def _either(first: Clause, second: Clause) -> Clause:
+    """One clause satisfied by either: 戈谢病 或 法布雷病 (chains: a 或 b 或 c)."""
+    options = [*first.parts, second] if first.either else [first, second]
+    text = " 或 ".join(option.term.text for option in options)
+    return Clause(QueryTerm(text), [], parts=options, parts_required=1, either=True)
 
 
 def _dedupe(alts: list[Alt]) -> list[Alt]:

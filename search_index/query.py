@@ -7,6 +7,9 @@ the same, because the query is normalised first):
 * quoted phrases: ``"被征地农民养老金"`` (also “…”, 「…」, 『…』): matched
   exactly, without synonyms;
 * exclusion: ``-车祸`` or ``-"交通事故"``;
+* either of two words: ``戈谢病 或 法布雷病`` (also ``或者``, ``OR``, ``戈谢病|法布雷病``);
+  joining words typed between words (``低保 和 特困``, ``与``, ``以及``) are dropped, since
+  every word is required anyway;
 * filters ``字段:值``: ``区:集美`` ``街道:后溪`` ``措施:临时救助`` ``困难:重病``
   ``障碍:收入超标`` ``层级:市`` ``发现:网格员`` ``状态:已决定`` ``标签:一事一议``
   ``年份:2023`` (also ``2021-2023``, ``>=2022``, ``2022年以后``), ``金额:>10000``
@@ -100,6 +103,14 @@ class QueryTerm:
     text: str
     phrase: bool = False
     negated: bool = False
+    #: An alternative to the term before it (typed with 或 / OR / |).
+    either: bool = False
+
+
+#: Words typed between words that only say "and": every word is required anyway.
+AND_WORDS = frozenset({"和", "与", "及", "以及", "还有", "跟", "并且", "and", "&"})
+#: Words typed between two words that make either of them enough.
+OR_WORDS = frozenset({"或", "或者", "or", "|"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,18 +150,28 @@ def parse(query: str) -> ParsedQuery:
     terms: list[QueryTerm] = []
     filters: list[QueryFilter] = []
     notes: list[str] = []
+    either = False
     for chunk, quoted, negated in _chunks(text, notes):
         if quoted:
             if chunk.strip():
-                terms.append(QueryTerm(" ".join(chunk.split()), phrase=True, negated=negated))
+                phrase = " ".join(chunk.split())
+                terms.append(QueryTerm(phrase, phrase=True, negated=negated, either=either))
+                either = False
+            continue
+        if not negated and chunk in AND_WORDS | OR_WORDS:
+            # Between two required words; at the start there is nothing to join.
+            either = chunk in OR_WORDS and bool(terms) and not terms[-1].negated
             continue
         parsed = _filter(chunk, negated, notes)
         if parsed is not None:
             filters.append(parsed)
+            either = False
             continue
-        word = chunk.strip("+-:")
-        if word:
-            terms.append(QueryTerm(word, negated=negated))
+        pieces = [p.strip("+-:") for p in chunk.split("|")] if not negated else [chunk]
+        for i, piece in enumerate(p for p in pieces if p.strip("+-:")):
+            word = piece.strip("+-:")
+            terms.append(QueryTerm(word, negated=negated, either=(either or i > 0) and not negated))
+        either = False
     return ParsedQuery(query or "", tuple(terms), tuple(filters), tuple(notes))
 
 

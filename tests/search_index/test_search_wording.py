@@ -13,11 +13,10 @@ import pytest
 from bench.heldout import eval_search_heldout
 from precedents.demo import demo_path
 from precedents.record import STATUSES, Status
-from search_index.plan import status_words
 from search_index.query import parse
 from search_index.service import SearchService
 from search_index.source import MemorySource
-from search_index.synonyms import SynonymTable, builtin_groups, builtin_narrower
+from search_index.synonyms import SynonymTable, builtin_groups, builtin_narrower, status_words
 from tests.search_index.helpers import codes, make_record
 
 RECORDS = [
@@ -219,3 +218,27 @@ def test_a_filter_value_outside_the_vocabulary_is_searched_as_a_word(
     assert result.notes == ("“困难:中风”不是困难类别，已按词语检索",)
     excluded = wording_service.search("-困难:中风 高龄")
     assert codes(excluded) == ["W-002"]
+
+
+@pytest.mark.parametrize("typed", ["家暴 或 台风", "家暴 或者 台风", "家暴 OR 台风", "家暴|台风"])
+def test_either_of_two_words_is_enough_when_typed_with_or(
+    wording_service: SearchService, typed: str
+) -> None:
+    assert sorted(codes(wording_service.search(typed))) == ["W-001", "W-005"]
+
+
+def test_alternatives_chain_and_combine_with_required_words(wording_service: SearchService) -> None:
+    assert sorted(codes(wording_service.search("家暴|台风|外地户口"))) == [
+        "W-001",
+        "W-004",
+        "W-005",
+    ]
+    assert codes(wording_service.search("家暴 或 台风 屋顶")) == ["W-005"]
+    assert codes(wording_service.search("家暴 或 台风 -屋顶")) == ["W-001"]
+
+
+def test_joining_words_between_words_are_not_searched(wording_service: SearchService) -> None:
+    # 和 is no word to look for: every word is required anyway.
+    assert codes(wording_service.search("低保 和 临时救助")) == ["W-004"]
+    assert codes(wording_service.search("低保 与 临时救助")) == ["W-004"]
+    assert [t.text for t in parse("或 低保").terms] == ["低保"]
