@@ -66,6 +66,13 @@ RECORDS = [
         status=Status.DRAFT,
         hardships=("高龄", "失能"),
     ),
+    make_record(
+        "W-007",
+        "黏多糖贮积症患儿酶替代治疗，多方救助",
+        "蔡某某，6岁，男孩，确诊黏多糖贮积症，每周输注酶替代药物。",
+        measures=("医疗救助",),
+        hardships=("罕见病",),
+    ),
 ]
 
 
@@ -242,3 +249,10 @@ def test_joining_words_between_words_are_not_searched(wording_service: SearchSer
     assert codes(wording_service.search("低保 和 临时救助")) == ["W-004"]
     assert codes(wording_service.search("低保 与 临时救助")) == ["W-004"]
     assert [t.text for t in parse("或 低保").terms] == ["低保"]
+
+
+@pytest.mark.parametrize("typed", ["罕见病 孩子", "罕见病的孩子", "小孩 罕见病"])
+def test_a_child_is_found_however_the_record_names_the_child(
+    wording_service: SearchService, typed: str
+) -> None:
+    assert codes(wording_service.search(typed)) == ["W-007"]
