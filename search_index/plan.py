@@ -180,7 +180,7 @@ class Planner:
                 joinable = False
                 continue
             new = self._clauses(term, expanded)
-            if term.either and len(new) == 1 and joinable:
+            if term.either and not term.negated and len(new) == 1 and joinable:
                 clauses[-1] = _either(clauses[-1], new[0])
                 continue
             for clause in new:

@@ -155,7 +155,8 @@ def parse(query: str) -> ParsedQuery:
         if quoted:
             if chunk.strip():
                 phrase = " ".join(chunk.split())
-                terms.append(QueryTerm(phrase, phrase=True, negated=negated, either=either))
+                alternative = either and not negated
+                terms.append(QueryTerm(phrase, phrase=True, negated=negated, either=alternative))
                 either = False
             continue
         if not negated and chunk in AND_WORDS | OR_WORDS:
@@ -167,10 +168,12 @@ def parse(query: str) -> ParsedQuery:
             filters.append(parsed)
             either = False
             continue
-        pieces = [p.strip("+-:") for p in chunk.split("|")] if not negated else [chunk]
-        for i, piece in enumerate(p for p in pieces if p.strip("+-:")):
-            word = piece.strip("+-:")
-            terms.append(QueryTerm(word, negated=negated, either=(either or i > 0) and not negated))
+        # 戈谢病|法布雷病 is two alternatives; an exclusion stays one word as typed.
+        pieces = [chunk] if negated else chunk.split("|")
+        words = [w for w in (piece.strip("+-:") for piece in pieces) if w]
+        for i, word in enumerate(words):
+            alternative = (either or i > 0) and not negated
+            terms.append(QueryTerm(word, negated=negated, either=alternative))
         either = False
     return ParsedQuery(query or "", tuple(terms), tuple(filters), tuple(notes))
 

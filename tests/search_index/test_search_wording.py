@@ -256,3 +256,11 @@ def test_a_child_is_found_however_the_record_names_the_child(
     wording_service: SearchService, typed: str
 ) -> None:
     assert codes(wording_service.search(typed)) == ["W-007"]
+
+
+def test_an_exclusion_after_or_stays_an_exclusion() -> None:
+    terms = parse('家暴 或 -"台风"').terms
+    assert [(t.text, t.negated, t.either) for t in terms] == [
+        ("家暴", False, False),
+        ("台风", True, False),
+    ]
