@@ -152,21 +152,17 @@ def record_words(record: PrecedentRecord, folder: TermFolder) -> list[str]:
     return folder.words(f"{record.title}\n{record.narrative}", names)
 
 
-def content_terms(records: Sequence[PrecedentRecord], folder: TermFolder) -> list[frozenset[str]]:
-    """Each precedent's words that pass the shared key-term filter.
+def record_content(record: PrecedentRecord, folder: TermFolder) -> tuple[set[str], set[str]]:
+    """The precedent's words that pass the shared key-term filter, and the names it holds.
 
-    A person named in one precedent is a name in all of them: a later case file
-    refers to an earlier one by its person (参照老叶先例) without introducing them.
+    The caller removes every precedent's names from every precedent's words: a
+    later case file refers to an earlier one by its person (参照老叶先例) without
+    introducing them.
     """
-    names: set[str] = set()
-    found = []
-    for record in records:
-        text = f"{record.title}\n{record.narrative}"
-        listed = listed_names(record.persons)
-        names.update(listed)
-        names.update(written_names(normalize(text)))
-        found.append(set(folder.content(text, listed)))
-    return [frozenset(words - names) for words in found]
+    text = f"{record.title}\n{record.narrative}"
+    listed = listed_names(record.persons)
+    names = {*listed, *written_names(normalize(text))}
+    return set(folder.content(text, listed)), names
 
 
 def structured_features(record: PrecedentRecord, vocabulary: Vocabulary) -> dict[str, float]:
@@ -283,10 +279,16 @@ def build_corpus(
     chosen = sorted((r for r in records if is_precedent(r)), key=lambda r: r.code)
     folder = TermFolder(vocab)
     words: list[list[str]] = []
+    shown: list[set[str]] = []
+    names: set[str] = set()
     for done, record in enumerate(chosen):
         words.append(record_words(record, folder))
+        found, named = record_content(record, folder)
+        shown.append(found)
+        names |= named
         if progress is not None and done % 16 == 0:
             progress(done, len(chosen))
+    content = [frozenset(found - names) for found in shown]
     terms = [frozenset(bag) for bag in words]
     df: Counter[str] = Counter()
     for bag_terms in terms:
@@ -299,7 +301,6 @@ def build_corpus(
     if progress is not None:
         progress(len(chosen), len(chosen))
     keys = [case_keys(r, vocab) for r in chosen]
-    content = content_terms(chosen, folder)
     content_df: Counter[str] = Counter()
     for words_of in content:
         content_df.update(words_of)
