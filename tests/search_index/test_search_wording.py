@@ -264,3 +264,13 @@ def test_an_exclusion_after_or_stays_an_exclusion() -> None:
         ("家暴", False, False),
         ("台风", True, False),
     ]
+
+
+@pytest.mark.parametrize("typed", ["八旬老人", "80岁以上 独居", "耄耋"])
+def test_the_ways_of_saying_eighty_and_over_reach_the_elderly(
+    wording_service: SearchService, typed: str
+) -> None:
+    # Both records carry the hardship 高龄; neither says 八旬 or 80岁以上.
+    found = codes(wording_service.search(typed))
+    assert "W-002" in found
+    assert "W-001" not in found
