@@ -92,6 +92,7 @@ def wording_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Search
         ("外地户口", ["W-004"]),
         ("中风偏瘫", ["W-003"]),
         ("自费 药费", ["W-003"]),
+        ("医药费", ["W-003"]),
     ],
 )
 def test_everyday_words_find_the_written_form(
