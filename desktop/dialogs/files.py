@@ -35,8 +35,9 @@ def save_as(
 ) -> Path | None:
     """A file to write, offered in the start folder; its suffix one of `suffixes`.
 
-    A name without one of them takes the suffix of the file type chosen in the
-    dialog (the last of `suffixes` when none matches).
+    A name without one of them gets the suffix of the file type chosen in the
+    dialog (the last of `suffixes` when none matches) appended: a dot inside the
+    name, as in "2024.06台账", is part of the name, not a suffix to replace.
     """
     name, chosen = QFileDialog.getSaveFileName(
         parent, title, str(start_folder() / suggested), kinds
@@ -45,7 +46,8 @@ def save_as(
         return None
     path = Path(name)
     if path.suffix.lower() not in suffixes:
-        path = path.with_suffix(next((s for s in suffixes if s[1:] in chosen), suffixes[-1]))
+        suffix = next((s for s in suffixes if s[1:] in chosen), suffixes[-1])
+        path = path.with_name(path.name + suffix)
     remember_folder(path)
     return path
 

@@ -37,3 +37,10 @@ def test_a_name_without_a_known_suffix_takes_the_chosen_type(
 def test_cancelling_returns_none(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     _answer(monkeypatch, "", "", [])
     assert save_as(None, "导出", "x.xlsx", KINDS, (".xlsx", ".csv")) is None
+
+
+def test_a_dot_inside_the_name_is_kept(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer(monkeypatch, str(tmp_path / "2024.06台账"), "Excel (*.xlsx)", [])
+    assert save_as(None, "导出", "x", KINDS, (".xlsx", ".csv")) == tmp_path / "2024.06台账.xlsx"
