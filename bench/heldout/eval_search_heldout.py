@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=. python bench/heldout/eval_search_heldout.py [--verbose] [--json]
+    PYTHONPATH=. python bench/heldout/eval_search_heldout.py [--verbose] [--json] [--later]
 
 ``search_queries.jsonl`` beside this script holds what officers type into the
 search box during a case meeting, written for this check in wording of their
@@ -20,6 +20,10 @@ min(5, |relevant|)), nDCG@10 and MRR over the queries that have relevant
 precedents, the zero-result rate among those (an officer sees "nothing found"
 although the library holds the answer), and the share of the nothing-on-file
 queries that correctly return no precedent at all.
+
+``--later`` runs ``search_queries_later.jsonl`` instead: a second batch written,
+labelled and measured once after the search had been improved on the first, so
+that the first batch's gain can be told from what carries over to new queries.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from search_index.service import SearchService
 from search_index.source import MemorySource
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.jsonl"
+LATER_QUERIES = QUERIES.with_name("search_queries_later.jsonl")
 FORMS = ("partial", "colloquial", "traditional", "fullwidth", "filter", "phrase", "exclude")
 
 
@@ -129,6 +134,8 @@ def print_report(outcomes: Sequence[Outcome], *, verbose: bool = False) -> None:
     for form in ("all", *FORMS):
         chosen = [o for o in outcomes if form == "all" or o.form == form]
         s = summarise(chosen)
+        if not s["queries"]:
+            continue
         print(
             f"{form:11} n={s['queries']:2}  R@5 {s['recall@5']:.3f}  nDCG@10 {s['ndcg@10']:.3f}  "
             f"MRR {s['mrr']:.3f}  zero-result {s['zero_result_rate']:.3f}"
@@ -148,8 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="per-query lines")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--later", action="store_true", help="the second batch of queries")
     args = parser.parse_args(argv)
-    outcomes = run()
+    outcomes = run(read_queries(LATER_QUERIES) if args.later else None)
     if args.json:
         print(json.dumps(summarise(outcomes), ensure_ascii=False, indent=1))
     else:
