@@ -5,7 +5,7 @@ through `precedents.anonymize` (names → 王某, ID numbers and phones masked,
 addresses cut to the town). A record lists its persons, but titles and
 narratives often name someone the list does not (陈国平，87岁 / 名叫方志强):
 those names, found the way case files introduce people
-(`search_index.similar.names.written_names`), are masked as well. Titles, being
+(`search_index.names.written_names`), are masked as well. Titles, being
 short, also lose the words the segmenter reads as a person's name
 (`mask_names`); narratives do not, where that reading catches ordinary words too.
 """
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from precedents.anonymize import mask_record, mask_text
 from precedents.record import Person, PrecedentRecord
 from search_index.analysis import segmenter
-from search_index.similar.names import mask_names, written_names
+from search_index.names import mask_names, written_names
 
 
 def persons_to_mask(persons: Iterable[Person], *texts: str) -> list[Person]:

@@ -552,14 +552,6 @@
 <context>
     <name>WordExportDialog</name>
     <message>
-        <source>Mask personal data (recommended)</source>
-        <translation>个人信息脱敏（推荐）</translation>
-    </message>
-    <message>
-        <source>Why unmasked data must leave the program</source>
-        <translation>说明为何需要导出未脱敏的信息</translation>
-    </message>
-    <message>
         <source>Use the office template</source>
         <translation>使用本单位公文模板</translation>
     </message>
@@ -570,10 +562,6 @@
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
     </message>
     <message>
         <source>An unmasked document is recorded in the audit trail with its reason.</source>
