@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 OPEN_STATUSES = (Status.DRAFT.value, Status.UNDER_REVIEW.value)
 #: How many recent participants the quick entry offers.
 RECENT_PARTICIPANTS = 60
+#: How many precedents' persons one query reads for the picker.
+PERSONS_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +151,19 @@ def open_matters(
 
 
 def _persons_of(session: Session, ids: list[int]) -> dict[int, list[Person]]:
-    """The persons of each precedent in `ids`, in one query."""
+    """The persons of each precedent in `ids`, a query per `PERSONS_BATCH` precedents
+    (database drivers limit the values one statement may hold)."""
     out: dict[int, list[Person]] = {}
-    stmt = (
-        select(PersonRow.precedent_id, PersonRow.name, PersonRow.id_number, PersonRow.phone)
-        .where(PersonRow.precedent_id.in_(ids))
-        .order_by(PersonRow.precedent_id, PersonRow.position)
-    )
-    for precedent_id, name, id_number, phone in session.execute(stmt):
-        out.setdefault(precedent_id, []).append(Person(name, id_number, phone))
+    columns = (PersonRow.precedent_id, PersonRow.name, PersonRow.id_number, PersonRow.phone)
+    for start in range(0, len(ids), PERSONS_BATCH):
+        batch = ids[start : start + PERSONS_BATCH]
+        stmt = (
+            select(*columns)
+            .where(PersonRow.precedent_id.in_(batch))
+            .order_by(PersonRow.precedent_id, PersonRow.position)
+        )
+        for precedent_id, name, id_number, phone in session.execute(stmt):
+            out.setdefault(precedent_id, []).append(Person(name, id_number, phone))
     return out
 
 

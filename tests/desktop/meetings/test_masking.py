@@ -59,6 +59,21 @@ def test_the_picker_shows_masked_titles(library: Library, matter: str) -> None:
     assert all("王建国" not in c.title for c in choices.values())
 
 
+def test_persons_are_read_in_batches(
+    library: Library, matter: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name only the persons list knows (no surname the segmenter would recognise).
+    record = sample("T-XJ-2025-031", title="阿依古丽骨折后无人照护", level="村居")
+    record.persons = [Person(name="阿依古丽")]
+    with library.sessions.begin() as session:
+        create_record(session, record, actor="测试员")
+    monkeypatch.setattr(use_cases, "PERSONS_BATCH", 2)
+    choices = {c.code: c.title for c in use_cases.open_matters(library, every=True)}
+    assert len(choices) == 6
+    assert choices["T-XJ-2025-031"] == "阿某骨折后无人照护"
+    assert all("王建国" not in title for title in choices.values())
+
+
 def test_review_texts_are_masked_in_the_history(library: Library, matter: str) -> None:
     review = Review(
         level="村居",
