@@ -95,15 +95,25 @@ class NotesKeeper(QObject):
                 )
             )
 
-    def offer(self, code: str, title: str) -> MeetingFields | None:
+    def offer(self, code: str, title: str, editable: bool = True) -> MeetingFields | None:
         """The notes kept for `code` if the officer continues with them, else None.
 
         Notes that say nothing the screen does not already show are removed unasked.
+        Notes for a review shown read-only (decided meanwhile) cannot continue: the
+        officer is told they stay in the data folder.
         """
         found = notes_draft.kept(self.store, code)
         if found is None:
             return None
         fields, saved_at = found
+        if not editable:
+            self.message.emit(
+                self.tr(
+                    "Notes kept for %1 cannot continue: its meeting was decided meanwhile. "
+                    "They stay in the data folder (drafts/meetings)."
+                ).replace("%1", code)
+            )
+            return None
         if fields == self.typed() or not RestoreDraft.ask(self.widget, title, saved_at):
             self.store.discard(code)
             return None

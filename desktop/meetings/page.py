@@ -308,10 +308,11 @@ class MeetingPage(QWidget):
             self._show_state()
 
     def offer_notes(self) -> None:
-        """Offer back notes kept for the matter just opened (not for a read-only review)."""
-        if self.matter is None or self.review is None or not self.save_button.isEnabled():
+        """Offer back notes kept for the matter just opened."""
+        if self.matter is None or self.review is None:
             return
-        fields = self.notes.offer(self.matter.code, self.matter.record.title)
+        editable = self.save_button.isEnabled()
+        fields = self.notes.offer(self.matter.code, self.matter.record.title, editable)
         if fields is not None:
             self.review = dataclasses.replace(self.review, references=list(fields.references))
             self.form.set_fields(fields)

@@ -151,3 +151,20 @@ def test_notes_left_from_a_crash_are_announced_at_start_up(
     with qtbot.waitSignal(window.meeting_page.message) as said:
         window.start()
     assert "T-HC-2024-001" in said.args[0]
+
+
+def test_notes_for_a_meeting_decided_meanwhile_are_kept_and_explained(
+    qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.set_outcome(Outcome.DECIDED)
+    page.form.decision.setPlainText("由村委会协调邻里照看。")
+    with qtbot.waitSignal(page.saved):
+        page.save_button.click()
+    fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
+    notes_draft.keep(page.notes.store, CODE, fields, None)
+    with qtbot.waitSignal(page.message) as said:
+        page.load(CODE)
+    assert CODE in said.args[0] and "drafts/meetings" in said.args[0]
+    assert notes_draft.kept(page.notes.store, CODE) is not None
+    assert page.form.chair.text() == "李主任" and not page.dirty
