@@ -1,8 +1,9 @@
 """The meeting screen's questions, each a dialog with a `classmethod ask()`.
 
 A written reason for a decision that departs from the closest precedents, the
-reason a matter goes up a level or back for more information, and how a Word
-document is written (masked by default, the office template if there is one).
+reason a matter goes up a level or back for more information, which meeting
+the minutes are for when a matter has had several, and how a Word document is
+written (masked by default, the office template if there is one).
 Tests replace `ask` to answer without clicking.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -96,6 +98,46 @@ class OutcomeReason(_ReasonDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.reason()
+
+
+class MinutesReview(QDialog):
+    """Which of the matter's meetings the minutes are for."""
+
+    def __init__(
+        self, parent: QWidget | None, choices: list[tuple[int, str]], current: int
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Meeting minutes"))
+        self.label = QLabel(
+            self.tr("This matter was reviewed at several meetings. Minutes of:"), self
+        )
+        self.box = QComboBox(self)
+        for sequence, text in choices:
+            self.box.addItem(text, sequence)
+        self.box.setCurrentIndex(max(self.box.findData(current), 0))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.box)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def sequence(self) -> int:
+        return int(self.box.currentData())
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, choices: list[tuple[int, str]], current: int
+    ) -> int | None:
+        """The sequence of the meeting chosen, or None when cancelled."""
+        dialog = cls(parent, choices, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.sequence()
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,14 @@
         <translation>显示个人信息…</translation>
     </message>
     <message>
+        <source>Take to a meeting</source>
+        <translation>提交研判</translation>
+    </message>
+    <message>
+        <source>Open this matter on the meeting screen</source>
+        <translation>在研判会议界面打开此事项</translation>
+    </message>
+    <message>
         <source>Select a precedent in the list to read it here.
 
 Type in the search box to find precedents, tick filters on the left to narrow them, or press Ctrl+N to record a new matter.</source>
@@ -931,6 +939,10 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     <message>
         <source>By district</source>
         <translation>按区</translation>
+    </message>
+    <message>
+        <source>Take to a meeting</source>
+        <translation>提交研判</translation>
     </message>
 </context>
 <context>
