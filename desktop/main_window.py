@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.meeting_page.message.connect(self.status.say)
         self.patterns_page.message.connect(self.status.say)
         self.patterns_page.open_precedent.connect(self.show_precedent)
+        self.library_page.record.meeting_requested.connect(self.take_to_meeting)
+        self.library_page.view.meeting_requested.connect(self.take_to_meeting)
         self.office = install_office(self)
         self._restore_layout()
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
                 self.tr("%n unsaved draft(s) found: Tools ▸ Unsaved drafts.", "", len(drafts))
             )
             self.open_drafts()
+        self.meeting_page.notes.announce()
 
     # -- commands ---------------------------------------------------------------
 
@@ -120,6 +123,12 @@ class MainWindow(QMainWindow):
     def show_precedent(self, code: str) -> None:
         self.show_page(0)
         self.library_page.select_code(code)
+
+    def take_to_meeting(self, code: str) -> None:
+        """The meeting screen, with the matter `code` loaded."""
+        if self.meeting_page.may_leave():
+            self.show_page(1)
+            self.meeting_page.take_up(code)
 
     def save_current(self) -> None:
         if self.pages.currentWidget() is self.meeting_page:

@@ -113,6 +113,4 @@ def write_summary_docx(
         written_on=today or dt.date.today(),
         charts=dict(charts or {}),
     )
-    return render_annual_summary(
-        summary, path, template=options.template, fonts=options.fonts, grid=options.grid
-    )
+    return options.render(render_annual_summary, summary, path)

@@ -8,9 +8,11 @@ Fonts and the office template come from the settings.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -18,8 +20,10 @@ from precedents.anonymize import mask_text
 from precedents.documents import (
     FontSet,
     Grid,
+    Mask,
     MatterFacts,
     Minutes,
+    Renderer,
     RetrievalHit,
     RetrievalReport,
     ReviewForm,
@@ -35,6 +39,8 @@ from precedents.record import Person, PrecedentRecord
 from precedents.settings import Settings
 from precedents.store.audit import record_event
 from precedents.store.precedents import find_record, get_record
+
+Content = TypeVar("Content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,19 @@ class WordOptions:
             return lambda text: text
         people = list(persons)
         return lambda text: mask_text(text, people)
+
+    def render(
+        self,
+        render: Renderer[Content],
+        content: Content,
+        out: str | os.PathLike[str],
+        *,
+        mask: Mask | None = None,
+    ) -> Path:
+        """Write `content` with these options' template, fonts and grid; `mask` as given."""
+        return render(
+            content, out, template=self.template, fonts=self.fonts, grid=self.grid, mask=mask
+        )
 
 
 def _audit(
@@ -121,14 +140,7 @@ def export_minutes(
         review=review,
         titles=_titles(session, [review]),
     )
-    render_minutes(
-        minutes,
-        out,
-        template=options.template,
-        fonts=options.fonts,
-        grid=options.grid,
-        mask=options.mask_for(record.persons),
-    )
+    options.render(render_minutes, minutes, out, mask=options.mask_for(record.persons))
     _audit(session, actor, "minutes", code, out, options)
     return out
 
@@ -148,14 +160,7 @@ def export_review_form(
         filled_on=dt.date.today(),
         handled_by=settings.officer_name,
     )
-    render_review_form(
-        form,
-        out,
-        template=options.template,
-        fonts=options.fonts,
-        grid=options.grid,
-        mask=options.mask_for(record.persons),
-    )
+    options.render(render_review_form, form, out, mask=options.mask_for(record.persons))
     _audit(session, actor, "review_form", code, out, options)
     return out
 
@@ -190,13 +195,6 @@ def export_retrieval_report(
         conclusion=conclusion,
         organisation=settings.organisation or settings.department,
     )
-    render_retrieval_report(
-        report,
-        out,
-        template=options.template,
-        fonts=options.fonts,
-        grid=options.grid,
-        mask=options.mask_for(matter.persons),
-    )
+    options.render(render_retrieval_report, report, out, mask=options.mask_for(matter.persons))
     _audit(session, actor, "retrieval_report", matter.code, out, options)
     return out

@@ -188,6 +188,8 @@ def _clause_matches(clause: Clause, view: SegmentView) -> Mask:
 
 def _score_clause(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatArray]]:
     """Per segment: which records satisfy the clause, and their score for it."""
+    if clause.either:
+        return _score_either(clause, snapshot)
     whole = _score_whole(clause, snapshot)
     if not clause.parts:
         return whole
@@ -198,6 +200,17 @@ def _score_clause(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatA
         enough = np.sum([p[i][0] for p in parts], axis=0) >= required
         mean = np.mean([p[i][1] for p in parts], axis=0).astype(np.float32)
         out.append((matched | enough, score + np.where(enough, PARTS_WEIGHT * mean, 0)))
+    return out
+
+
+def _score_either(clause: Clause, snapshot: Snapshot) -> list[tuple[Mask, FloatArray]]:
+    """Alternatives typed with 或: any one satisfies the clause; a record scores its best."""
+    options = [_score_clause(option, snapshot) for option in clause.parts]
+    out = []
+    for i in range(len(snapshot.views)):
+        matched = np.any([option[i][0] for option in options], axis=0)
+        score = np.max([option[i][1] for option in options], axis=0).astype(np.float32)
+        out.append((matched, score))
     return out
 
 

@@ -13,6 +13,8 @@ only read `Maintainer.acquire`'s snapshot. The index follows its record source:
 * **sync**: apply the change feed after the last sequence number applied;
 * **rebuild**: write a new build from every record, with progress and
   cancellation, then switch to it.
+
+Changes go into the live build through `search_index.live_writes`.
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index
-from whoosh.writing import NO_MERGE
 
 from precedents.errors import Cancelled
 from precedents.record import PrecedentRecord
 from search_index.analysis import Segmenter
-from search_index.bulk import DOCS_PER_SEGMENT, SegmentBuilder, bulk_build
+from search_index.bulk import DOCS_PER_SEGMENT, bulk_build
 from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
+from search_index.live_writes import merge_small_segments, small_segments, write_changes
 from search_index.parallel import batches, build_processes, parallel_build
 from search_index.results import CatchUp, EngineState, OpenReport, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
@@ -45,9 +47,6 @@ from search_index.writer import IndexComponent
 log = logging.getLogger(__name__)
 
 BATCH = 500
-#: Segments smaller than this are merged once there are `MAX_SMALL_SEGMENTS` of them.
-SMALL_SEGMENT = 2000
-MAX_SMALL_SEGMENTS = 8
 
 
 class Maintainer:
@@ -224,6 +223,13 @@ class Maintainer:
                 progress(done, total)
         component.flush()
 
+    def compact(self) -> int:
+        """Rewrite the small segments as one (from the source's records); returns records."""
+        live = self._live
+        if live is None:
+            return 0
+        return merge_small_segments(live, self._load, self.segmenter)
+
     def close(self) -> None:
         with self._lock:
             live, self._live = self._live, None
@@ -330,85 +336,27 @@ class Maintainer:
         if progress is not None:
             progress(done, total)
 
+    def _load(self, codes: Sequence[str]) -> list[PrecedentRecord]:
+        records: list[PrecedentRecord] = []
+        for start in range(0, len(codes), BATCH):
+            records.extend(self.source.load(codes[start : start + BATCH]))
+        return records
+
     def _apply(self, upserts: Sequence[str], deletes: Sequence[str]) -> None:
         live = self._live
         if live is None:
             raise self.unavailable()
-        records: list[PrecedentRecord] = []
-        for start in range(0, len(upserts), BATCH):
-            records.extend(self.source.load(upserts[start : start + BATCH]))
+        records = self._load(upserts)
         found = {r.code for r in records}
         gone = sorted({*deletes, *(c for c in upserts if c not in found)})
-        writer = SegmentBuilder(live.ix, compression=0, timeout=LOCK_TIMEOUT)
-        try:
-            self._delete(writer, live, [*found, *gone])
-            for record in records:
-                writer.add_document(**document(record, self.segmenter))
-            # Small segments are merged by `compact`, off the path of a save.
-            writer.commit(mergetype=NO_MERGE)
-        except BaseException:
-            writer.cancel()
-            raise
-        live.refresh()
+        write_changes(live, records, gone, self.segmenter)
         if records:
             self._notify("upsert", records)
         if gone:
             self._notify("delete", gone)
         self._notify("flush")
-        if self.on_compaction_due is not None and self._compaction_candidates():
+        if self.on_compaction_due is not None and small_segments(self._live):
             self.on_compaction_due()
-
-    @staticmethod
-    def _delete(writer: Any, live: LiveIndex, codes: Iterable[str]) -> None:
-        snapshot = live.current
-        if snapshot is None or snapshot.generation != writer.generation - 1:
-            # The snapshot is always the newest commit (this is the only writer);
-            # if it is not, find the documents through Whoosh instead.
-            for code in codes:
-                writer.delete_by_term("code", code)
-            return
-        for code in codes:
-            for docnum in snapshot.locate(code):
-                writer.delete_document(docnum)
-
-    # -- merging small segments ------------------------------------------------
-
-    def _compaction_candidates(self) -> list[str]:
-        snapshot = self._live.current if self._live is not None else None
-        if snapshot is None:
-            return []
-        small = [v for v in snapshot.views if v.segment.ndocs < SMALL_SEGMENT]
-        if len(small) < MAX_SMALL_SEGMENTS:
-            return []
-        return [v.segment.id for v in small]
-
-    def compact(self) -> int:
-        """Rewrite the small segments as one (from the source's records); returns records."""
-        live = self._live
-        snapshot = live.current if live is not None else None
-        small_ids = set(self._compaction_candidates())
-        if live is None or snapshot is None or not small_ids:
-            return 0
-        codes = [
-            c for v in snapshot.views if v.segment.id in small_ids for c in snapshot.codes_in(v)
-        ]
-        records = []
-        for start in range(0, len(codes), BATCH):
-            records.extend(self.source.load(codes[start : start + BATCH]))
-        writer = SegmentBuilder(live.ix, timeout=LOCK_TIMEOUT)
-        try:
-            for record in records:
-                writer.add_document(**document(record, self.segmenter))
-
-            def drop_small(_writer: Any, segments: list[Any]) -> list[Any]:
-                return [s for s in segments if s.segment_id() not in small_ids]
-
-            writer.commit(mergetype=drop_small)
-        except BaseException:
-            writer.cancel()
-            raise
-        live.refresh()
-        return len(records)
 
     def _notify(self, method: str, *args: Any) -> None:
         for component in list(self.components):

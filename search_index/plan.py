@@ -34,7 +34,7 @@ from precedents.record import STATUSES
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import Segmenter, normalize, word_runs
 from search_index.query import FIELD_NAMES, RANGE_FIELDS, ParsedQuery, QueryFilter, QueryTerm
-from search_index.synonyms import SynonymTable
+from search_index.synonyms import SynonymTable, status_words
 
 #: Weight of a part-by-part match relative to an exact one.
 PARTS_WEIGHT = 0.6
@@ -46,6 +46,8 @@ PARTS_MIN_LENGTH = 3
 MAX_CLAUSES = 24
 #: ... and parts of one long word that are matched part by part.
 MAX_PARTS = 12
+#: Filters whose value, when it names no vocabulary term, is searched as a word instead.
+WORD_FALLBACK_FIELDS = frozenset({"hardship", "barrier", "measure"})
 #: Up to this many words, every word is required; beyond, most of them.
 ALL_WORDS_UP_TO = 6
 
@@ -93,6 +95,9 @@ class Clause:
     parts: list[Clause] = field(default_factory=list)
     #: ... when at least this many of them match.
     parts_required: int = 0
+    #: Typed as alternatives (戈谢病 或 法布雷病): the parts are the alternatives, any one
+    #: satisfies the clause and scores in full; the clause has no words of its own.
+    either: bool = False
 
     def highlight_terms(self) -> set[str]:
         out = {alt.text for alt in self.alts}
@@ -148,20 +153,40 @@ class Planner:
     ) -> Plan:
         """`known` maps keyword fields (district, street, tag, year) to the index's values."""
         notes = list(parsed.notes)
-        filters = [self._resolve(f, known, notes) for f in (*parsed.filters, *extra_filters)]
+        filters: list[ResolvedFilter] = []
+        words: list[QueryTerm] = []
+        for qf in (*parsed.filters, *extra_filters):
+            before = len(notes)
+            resolved = self._resolve(qf, known, notes)
+            if qf.field in WORD_FALLBACK_FIELDS and len(qf.values) == 1 and not resolved.values:
+                # 困难:中风 — a disease is no hardship of the vocabulary, but the officer
+                # plainly wants the cases that mention it.
+                del notes[before:]
+                notes.append(f"“{qf.typed}”不是{_field_label(qf.field)}类别，已按词语检索")
+                words.append(QueryTerm(qf.values[0], negated=qf.negated))
+                continue
+            filters.append(resolved)
         clauses: list[Clause] = []
         exclusions: list[Clause] = []
         expanded: dict[str, tuple[str, ...]] = {}
-        for term in parsed.terms:
+        joinable = False
+        for term in (*parsed.terms, *words):
             district = None if term.phrase else _district(term.text, known.get("district", ()))
             if district is not None:
                 filters.append(
                     ResolvedFilter("district", frozenset({district}), term.negated, typed=term.text)
                 )
                 notes.append(f"“{term.text}”按区县筛选：{district}")
+                joinable = False
                 continue
-            for clause in self._clauses(term, expanded):
+            new = self._clauses(term, expanded)
+            if term.either and not term.negated and len(new) == 1 and joinable:
+                clauses[-1] = _either(clauses[-1], new[0])
+                continue
+            for clause in new:
                 (exclusions if term.negated else clauses).append(clause)
+            # Only a word that became one required clause can take an alternative.
+            joinable = len(new) == 1 and not term.negated
         if len(clauses) + len(exclusions) > MAX_CLAUSES:
             notes.append(f"检索词过多，只使用前 {MAX_CLAUSES} 个")
             clauses = clauses[:MAX_CLAUSES]
@@ -304,10 +329,30 @@ class Planner:
                 for t in self.vocabulary.terms.get(field_name, {}).values()
                 for name in t.names()
             ]
-            return {label for name, label in names if value in normalize(name)}
+            found = {label for name, label in names if value in normalize(name)}
+            return found or self._synonym_labels(field_name, value)
         if field_name == "status":
-            return {s for s in STATUSES if value in s}
+            return {s for s in STATUSES if value in s} | set(status_words().get(value, ()))
         return _match_known(value, known)
+
+    def _synonym_labels(self, kind: str, value: str) -> set[str]:
+        """Vocabulary terms an everyday word stands for through a synonym group.
+
+        障碍:外地户口 means 户籍不符 although the vocabulary only lists 非本市户籍.
+        """
+        out: set[str] = set()
+        for text, _ in self.synonyms.expand(value):
+            label = self.vocabulary.resolve(kind, text)
+            if label is not None:
+                out.update((label, *self._descendants(kind, label)))
+        return out
+
+
+def _either(first: Clause, second: Clause) -> Clause:
+    """One clause satisfied by either: 戈谢病 或 法布雷病 (chains: a 或 b 或 c)."""
+    options = [*first.parts, second] if first.either else [first, second]
+    text = " 或 ".join(option.term.text for option in options)
+    return Clause(QueryTerm(text), [], parts=options, parts_required=1, either=True)
 
 
 def _dedupe(alts: list[Alt]) -> list[Alt]:

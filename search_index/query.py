@@ -7,12 +7,17 @@ the same, because the query is normalised first):
 * quoted phrases: ``"被征地农民养老金"`` (also “…”, 「…」, 『…』): matched
   exactly, without synonyms;
 * exclusion: ``-车祸`` or ``-"交通事故"``;
+* either of two words: ``戈谢病 或 法布雷病`` (also ``或者``, ``OR``, ``戈谢病|法布雷病``);
+  joining words typed between words (``低保 和 特困``, ``与``, ``以及``) are dropped, since
+  every word is required anyway;
 * filters ``字段:值``: ``区:集美`` ``街道:后溪`` ``措施:临时救助`` ``困难:重病``
   ``障碍:收入超标`` ``层级:市`` ``发现:网格员`` ``状态:已决定`` ``标签:一事一议``
-  ``年份:2023`` (also ``2021-2023``, ``>=2022``), ``金额:>10000``, ``收入:<3000``;
+  ``年份:2023`` (also ``2021-2023``, ``>=2022``, ``2022年以后``), ``金额:>10000``
+  (also ``1万以上``, ``超过5千``), ``收入:<3000`` (also ``3000元以下``, ``不超过3000``);
   several values with ``,`` ``、`` or ``|`` mean any of them; ``-区:思明``
   excludes. Values accept short forms and synonyms (集美 = 集美区, 临救 =
-  临时救助); they are resolved against the index when the query runs.
+  临时救助); they are resolved against the index when the query runs. A space
+  after the colon (``区: 集美``) is forgiven.
 
 Anything else (an unknown field, an unclosed quote, stray operators) is read as
 plain words and noted in `ParsedQuery.notes`.
@@ -47,7 +52,47 @@ RANGE_FIELDS = frozenset({"year", "amount", "income"})
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _VALUE_SPLIT = re.compile(r"[,、|/;]+")
 _RANGE = re.compile(
-    r"^(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?(?:\s*[-~至到]\s*(\d+(?:\.\d+)?)\s*(万)?[元年]?)?$"
+    r"^(>=|<=|>|<)?\s*(\d+(?:\.\d+)?)\s*([万千])?[元年]?"
+    r"(?:\s*[-~至到]\s*(\d+(?:\.\d+)?)\s*([万千])?[元年]?)?$"
+)
+_UNITS = {None: 1, "千": 1_000, "万": 10_000}
+#: Comparisons written in words, longest first: 以上 and 以下 include the number
+#: itself (as in regulations), 超过 and 低于 do not.
+_WORD_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("多于", ">"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("小于", "<"),
+    ("≥", ">="),
+    ("≤", "<="),
+)
+_WORD_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("及以上", ">="),
+    ("及以下", "<="),
+    ("以上", ">="),
+    ("以后", ">="),
+    ("之后", ">="),
+    ("以来", ">="),
+    ("至今", ">="),
+    ("以下", "<="),
+    ("以前", "<="),
+    ("之前", "<="),
+    ("起", ">="),
+)
+
+
+#: A field name with spaces around its colon and a value after it (区: 集美).
+_FIELD_SPACE = re.compile(
+    r"(?<![^\s+\-])("
+    + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True))
+    + r")\s*:\s+(?=[^\s\-+])"
 )
 
 
@@ -58,6 +103,14 @@ class QueryTerm:
     text: str
     phrase: bool = False
     negated: bool = False
+    #: An alternative to the term before it (typed with 或 / OR / |).
+    either: bool = False
+
+
+#: Words typed between words that only say "and": every word is required anyway.
+AND_WORDS = frozenset({"和", "与", "及", "以及", "还有", "跟", "并且", "and", "&"})
+#: Words typed between two words that make either of them enough.
+OR_WORDS = frozenset({"或", "或者", "or", "|"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,22 +146,35 @@ class ParsedQuery:
 
 def parse(query: str) -> ParsedQuery:
     """Parse a query typed in the search box; never raises."""
-    text = normalize(query or "")
+    text = _FIELD_SPACE.sub(r"\1:", normalize(query or ""))
     terms: list[QueryTerm] = []
     filters: list[QueryFilter] = []
     notes: list[str] = []
+    either = False
     for chunk, quoted, negated in _chunks(text, notes):
         if quoted:
             if chunk.strip():
-                terms.append(QueryTerm(" ".join(chunk.split()), phrase=True, negated=negated))
+                phrase = " ".join(chunk.split())
+                alternative = either and not negated
+                terms.append(QueryTerm(phrase, phrase=True, negated=negated, either=alternative))
+                either = False
+            continue
+        if not negated and chunk in AND_WORDS | OR_WORDS:
+            # Between two required words; at the start there is nothing to join.
+            either = chunk in OR_WORDS and bool(terms) and not terms[-1].negated
             continue
         parsed = _filter(chunk, negated, notes)
         if parsed is not None:
             filters.append(parsed)
+            either = False
             continue
-        word = chunk.strip("+-:")
-        if word:
-            terms.append(QueryTerm(word, negated=negated))
+        # 戈谢病|法布雷病 is two alternatives; an exclusion stays one word as typed.
+        pieces = [chunk] if negated else chunk.split("|")
+        words = [w for w in (piece.strip("+-:") for piece in pieces) if w]
+        for i, word in enumerate(words):
+            alternative = (either or i > 0) and not negated
+            terms.append(QueryTerm(word, negated=negated, either=alternative))
+        either = False
     return ParsedQuery(query or "", tuple(terms), tuple(filters), tuple(notes))
 
 
@@ -173,14 +239,14 @@ def _filter(chunk: str, negated: bool, notes: list[str]) -> QueryFilter | None:
 def _range_filter(
     field: str, value: str, negated: bool, typed: str, notes: list[str]
 ) -> QueryFilter | None:
-    match = _RANGE.match(value.replace(" ", ""))
+    match = _RANGE.match(_word_comparison(value.replace(" ", "")))
     if match is None:
         notes.append(f"无法理解“{typed}”，应为数字或范围（如 2021-2023、>=10000）")
         return QueryFilter(field, (), negated, typed=typed)
-    op, first, wan1, second, wan2 = match.groups()
-    a = float(first) * (10_000 if wan1 else 1)
+    op, first, unit1, second, unit2 = match.groups()
+    a = float(first) * _UNITS[unit1]
     if second is not None:
-        b = float(second) * (10_000 if wan2 else 1)
+        b = float(second) * _UNITS[unit2]
         low, high = min(a, b), max(a, b)
     elif op == ">=":
         low, high = a, None
@@ -193,3 +259,14 @@ def _range_filter(
     else:
         low, high = a, a
     return QueryFilter(field, (value,), negated, typed=typed, low=low, high=high)
+
+
+def _word_comparison(value: str) -> str:
+    """`value` with a comparison written in words as an operator: 1万以上 → >=1万."""
+    for word, op in _WORD_PREFIXES:
+        if value.startswith(word) and len(value) > len(word):
+            return op + value[len(word) :]
+    for word, op in _WORD_SUFFIXES:
+        if value.endswith(word) and len(value) > len(word) and value[0] not in "<>":
+            return op + value[: -len(word)]
+    return value

@@ -14,6 +14,9 @@ officers type the short form of a diagnosis.
 Narrower terms (``data/narrower.json``) go one way: 恶性肿瘤 also searches
 白血病 and 神经母细胞瘤, 兄弟姐妹 also searches 哥哥 and 妹妹, but 白血病 does
 not reach 淋巴瘤. They ship with the program like the domain dictionary.
+
+Status words (``data/status_words.json``) are the words officers type after
+``状态:`` for each workflow status (待研判, 未决定, 已办结).
 """
 
 from __future__ import annotations
@@ -150,3 +153,17 @@ class SynonymTable:
         for suffix in _CONDITION_SUFFIXES:
             out.extend(self._by_term.get(term + suffix, ()))
         return out
+
+
+@cache
+def status_words() -> dict[str, tuple[str, ...]]:
+    """Typed word → the workflow statuses it names (``data/status_words.json``).
+
+    Officers type 待研判 or 已办结 rather than the status names themselves.
+    """
+    text = resources.files("search_index.data").joinpath("status_words.json").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for status, words in json.loads(text)["statuses"].items():
+        for word in words:
+            out.setdefault(normalize(word), []).append(status)
+    return {word: tuple(statuses) for word, statuses in out.items()}

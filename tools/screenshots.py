@@ -168,7 +168,8 @@ def editor_view(window: object, page: object, save: Callable[..., None]) -> None
 
 
 def meeting_views(window: object, library: object, save: Callable[..., None]) -> None:
-    """A village meeting under way on a new matter, then the same on the projector."""
+    """A village meeting under way on a new matter taken from the library (提交研判), then
+    the same on the projector; the person's name is masked on the screen."""
     import datetime as dt
 
     from desktop.operations import save_new
@@ -195,15 +196,14 @@ def meeting_views(window: object, library: object, save: Callable[..., None]) ->
         barriers=["有法定赡养人"],
         household_size=1,
         situation=(
-            "陈某某，86岁，丧偶独居。上月在家中跌倒致股骨骨折，出院后生活不能自理，"
+            "陈国平，86岁，丧偶独居。上月在家中跌倒致股骨骨折，出院后生活不能自理，"
             "两个儿子均在外省工作，每月寄回生活费。网格员走访时发现老人无人照料。"
         ),
-        persons=[Person(name="陈某某", relation="本人")],
+        persons=[Person(name="陈国平", relation="本人", phone="13912345678")],
     )
     save_new(library, matter)  # type: ignore[arg-type]
     page = window.meeting_page  # type: ignore[attr-defined]
-    window.show_page(1)  # type: ignore[attr-defined]
-    page.refresh_matters(select=matter.code)
+    window.take_to_meeting(matter.code)  # type: ignore[attr-defined]
     wait(lambda: page.code == matter.code and page.references.rowCount() > 0)
     form = page.form
     form.place.setText("杏林村委会二楼会议室")
@@ -255,6 +255,7 @@ def meeting_views(window: object, library: object, save: Callable[..., None]) ->
     )
     form.consistency.setPlainText("老人骨折后完全失能，照护需求高于相近先例。")
     form.setCurrentIndex(2)
+    page.notes.keep()  # the notes as typed, kept in the data folder (the state line says so)
     save("meetings-decision.png")
     form.setCurrentIndex(0)
     save("meetings-record.png")

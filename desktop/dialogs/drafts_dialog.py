@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.plain_table import Index, PlainTable
 from precedents.drafts import Draft, DraftStore
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
+class DraftsModel(PlainTable):
+    header_alignment = None
 
-class DraftsModel(QAbstractTableModel):
     def __init__(self, drafts: list[Draft], parent: Any = None) -> None:
         super().__init__(parent)
         self._drafts = list(drafts)
@@ -40,22 +40,14 @@ class DraftsModel(QAbstractTableModel):
         del self._drafts[row]
         self.endRemoveRows()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._drafts)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Matter"), self.tr("Precedent"), self.tr("Kept at"))
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Matter"), self.tr("Precedent"), self.tr("Kept at"))
-        return headers[section] if 0 <= section < 3 else None
+    def row_count(self) -> int:
+        return len(self._drafts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._drafts):
+        if not self.valid(index):
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -1,23 +1,17 @@
 """Export options: which precedents, and whether personal data is masked.
 
-Masked is the default. Exporting unmasked personal data needs a reason, which
-the domain records in the audit trail with the export.
+Masked is the default (`desktop.dialogs.masking.MaskingChoice`). Exporting
+unmasked personal data needs a reason, which the domain records in the audit
+trail with the export.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QRadioButton, QVBoxLayout, QWidget
+
+from desktop.dialogs.masking import MaskingChoice, choose_file_buttons
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,50 +33,30 @@ class ExportDialog(QDialog):
         )
         self.all_button.setChecked(True)
         self.results_button.setEnabled(0 < results < total)
-        self.masked = QCheckBox(self.tr("Mask personal data (recommended)"), self)
-        self.masked.setChecked(True)
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Why unmasked data must leave the program"))
-        self.reason.setEnabled(False)
-        self.hint = QLabel(
+        self.masking = MaskingChoice(
+            self,
             self.tr(
                 "Names become 王某, ID and phone numbers are shortened, addresses stop at the "
                 "town. An unmasked export is recorded in the audit trail with its reason."
             ),
-            self,
         )
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #6b7280;")
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton(
-            self.tr("Choose file…"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.masked.toggled.connect(self._update)
-        self.reason.textChanged.connect(self._update)
+        self.masked, self.reason = self.masking.masked, self.masking.reason
+        self.buttons, self.ok = choose_file_buttons(self)
+        self.masking.changed.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(self.all_button)
         layout.addWidget(self.results_button)
         layout.addSpacing(8)
-        layout.addWidget(self.masked)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.hint)
+        layout.addWidget(self.masking)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
     def _update(self) -> None:
-        masked = self.masked.isChecked()
-        self.reason.setEnabled(not masked)
-        self.ok.setEnabled(masked or bool(self.reason.text().strip()))
+        self.ok.setEnabled(self.masking.complete())
 
     def choice(self) -> ExportChoice:
-        return ExportChoice(
-            only_results=self.results_button.isChecked(),
-            masked=self.masked.isChecked(),
-            reason=self.reason.text().strip() if not self.masked.isChecked() else "",
-        )
+        masked, reason = self.masking.choice()
+        return ExportChoice(self.results_button.isChecked(), masked, reason)
 
     @classmethod
     def ask(cls, parent: QWidget | None, total: int, results: int) -> ExportChoice | None:

@@ -17,15 +17,39 @@ from desktop.prefs import LAST_FOLDER, Prefs
 translate = QCoreApplication.translate
 
 
-def _start_folder() -> str:
+def start_folder() -> Path:
+    """The folder of the last file chosen, or the officer's Documents folder."""
     folder = Prefs().text(LAST_FOLDER)
     if folder and Path(folder).is_dir():
-        return folder
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
-def _remember(path: Path) -> None:
+def remember_folder(path: Path) -> None:
+    """The next file dialog starts in `path`'s folder."""
     Prefs().set_text(LAST_FOLDER, str(path.parent))
+
+
+def save_as(
+    parent: QWidget | None, title: str, suggested: str, kinds: str, suffixes: tuple[str, ...]
+) -> Path | None:
+    """A file to write, offered in the start folder; its suffix one of `suffixes`.
+
+    A name without one of them gets the suffix of the file type chosen in the
+    dialog (the last of `suffixes` when none matches) appended: a dot inside the
+    name, as in "2024.06台账", is part of the name, not a suffix to replace.
+    """
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, title, str(start_folder() / suggested), kinds
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in suffixes:
+        suffix = next((s for s in suffixes if s[1:] in chosen), suffixes[-1])
+        path = path.with_name(path.name + suffix)
+    remember_folder(path)
+    return path
 
 
 class FileChooser:
@@ -34,38 +58,32 @@ class FileChooser:
         name, _ = QFileDialog.getOpenFileName(
             parent,
             translate("FileChooser", "Import precedents"),
-            _start_folder(),
+            str(start_folder()),
             translate(
                 "FileChooser", "Precedent files (*.jsonl *.json *.ndjson *.xlsx);;All files (*)"
             ),
         )
         if not name:
             return None
-        _remember(Path(name))
+        remember_folder(Path(name))
         return Path(name)
 
     @classmethod
     def export_file(cls, parent: QWidget | None, suggested: str) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(
+        return save_as(
             parent,
             translate("FileChooser", "Export precedents"),
-            str(Path(_start_folder()) / suggested),
+            suggested,
             translate("FileChooser", "Excel ledger (*.xlsx);;JSON Lines (*.jsonl)"),
+            (".xlsx", ".jsonl"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".jsonl"):
-            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".jsonl")
-        _remember(path)
-        return path
 
     @classmethod
     def attachments(cls, parent: QWidget | None) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(
             parent,
             translate("FileChooser", "Attach files"),
-            _start_folder(),
+            str(start_folder()),
             translate(
                 "FileChooser",
                 "Documents and images (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.gif *.bmp "
@@ -73,7 +91,7 @@ class FileChooser:
             ),
         )
         if names:
-            _remember(Path(names[0]))
+            remember_folder(Path(names[0]))
         return [Path(name) for name in names]
 
     @classmethod

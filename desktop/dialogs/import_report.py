@@ -10,10 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -28,39 +25,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.plain_table import Index, PlainTable
 from precedents.validation import Issue
 
 if TYPE_CHECKING:
     from precedents.interchange.importer import ImportReport, Rejected
 
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
-_ROOT = QModelIndex()
 
 
-class IssuesModel(QAbstractTableModel):
+class IssuesModel(PlainTable):
     """One row per problem: line, field, message."""
+
+    header_alignment = None
 
     def __init__(self, issues: list[Issue], parent: Any = None) -> None:
         super().__init__(parent)
         self._issues = list(issues)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._issues)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Line"), self.tr("Field"), self.tr("Problem"))
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Line"), self.tr("Field"), self.tr("Problem"))
-        return headers[section] if 0 <= section < 3 else None
+    def row_count(self) -> int:
+        return len(self._issues)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._issues):
+        if not self.valid(index):
             return None
         issue = self._issues[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import show_error, show_message
+from desktop.plain_table import Index, PlainTable
 from precedents.library import Library
 from precedents.store.synonyms import SynonymGroup, delete_group, list_groups, save_group
 from precedents.store.vocabulary import save_term
 from precedents.vocabulary import KIND_LABELS, KINDS, Term
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _SPLIT = re.compile(r"[、,，;；\s]+")
 
 
@@ -42,8 +41,10 @@ def split_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in _SPLIT.split(text) if t))
 
 
-class TermsModel(QAbstractTableModel):
+class TermsModel(PlainTable):
     """The terms of one kind: label (fixed), synonyms and parent (editable)."""
+
+    header_alignment = None
 
     term_edited = Signal(object)  # the changed Term
 
@@ -56,28 +57,19 @@ class TermsModel(QAbstractTableModel):
         self._terms = list(terms)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._terms)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Term"), self.tr("Synonyms"), self.tr("Broader term"))
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Term"), self.tr("Synonyms"), self.tr("Broader term"))
-        return headers[section] if 0 <= section < 3 else None
+    def row_count(self) -> int:
+        return len(self._terms)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() > 0 else flags
+        flags = super().flags(index)
+        editable = index.isValid() and index.column() > 0
+        return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._terms):
+        if not self.valid(index):
             return None
         term = self._terms[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -101,8 +93,10 @@ class TermsModel(QAbstractTableModel):
         return True
 
 
-class GroupsModel(QAbstractTableModel):
+class GroupsModel(PlainTable):
     """Search synonym groups: the terms, and a note."""
+
+    header_alignment = None
 
     group_edited = Signal(object)  # the changed SynonymGroup
 
@@ -118,27 +112,18 @@ class GroupsModel(QAbstractTableModel):
     def group(self, row: int) -> SynonymGroup:
         return self._groups[row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._groups)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Words searched as one"), self.tr("Note"))
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Words searched as one"), self.tr("Note"))
-        return headers[section] if 0 <= section < 2 else None
+    def row_count(self) -> int:
+        return len(self._groups)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+        if not self.valid(index):
             return None
         group = self._groups[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

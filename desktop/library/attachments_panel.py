@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -30,10 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.plain_table import Index, PlainTable
 from precedents.attachments import Attachment
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 def human_size(size: int) -> str:
@@ -44,7 +39,9 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-class AttachmentsModel(QAbstractTableModel):
+class AttachmentsModel(PlainTable):
+    header_alignment = None
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[Attachment] = []
@@ -60,22 +57,14 @@ class AttachmentsModel(QAbstractTableModel):
     def items(self) -> list[Attachment]:
         return list(self._items)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("Added by"))
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("Added by"))
-        return headers[section] if 0 <= section < len(headers) else None
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not self.valid(index):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

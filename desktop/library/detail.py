@@ -3,6 +3,7 @@
 Personal data is masked unless the officer reveals it for this precedent,
 which asks for a reason and is recorded in the audit trail; choosing another
 precedent masks it again. With nothing selected the pane says what to do.
+提交研判 takes the precedent's matter to the meeting screen.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class DetailPane(QWidget):
     delete_requested = Signal()
     reveal_requested = Signal()
     mask_requested = Signal()
+    meeting_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +38,9 @@ class DetailPane(QWidget):
         self.duplicate_button = QPushButton(self.tr("Duplicate as new matter"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.reveal_button = QPushButton(self.tr("Show personal data…"), self)
+        self.meeting_button = QPushButton(self.tr("Take to a meeting"), self)
+        self.meeting_button.setToolTip(self.tr("Open this matter on the meeting screen"))
+        self.meeting_button.clicked.connect(self.meeting_requested)
         self.edit_button.clicked.connect(self.edit_requested)
         self.duplicate_button.clicked.connect(self.duplicate_requested)
         self.delete_button.clicked.connect(self.delete_requested)
@@ -46,6 +51,7 @@ class DetailPane(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.duplicate_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.meeting_button)
         bar.addStretch(1)
         bar.addWidget(self.reveal_button)
         self.browser = QTextBrowser(self)

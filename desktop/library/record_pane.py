@@ -44,6 +44,7 @@ class RecordPane(QWidget):
     changed = Signal(str)  # a code whose record was saved or restored
     removed = Signal(str)
     open_requested = Signal(str)
+    meeting_requested = Signal(str)  # take this precedent's matter to the meeting screen
     reselect = Signal(str)  # the list should show this code selected again
     editing_changed = Signal(bool)
     message = Signal(str)
@@ -102,6 +103,7 @@ class RecordPane(QWidget):
         self.detail.delete_requested.connect(self.delete)
         self.detail.reveal_requested.connect(self.reveal)
         self.detail.mask_requested.connect(lambda: self._load(self.detail.code))
+        self.detail.meeting_requested.connect(self._take_to_meeting)
         self.editor.saved.connect(self._saved)
         self.editor.closed.connect(self._editor_closed)
         self.editor.draft_changed.connect(self._similar_to_draft)
@@ -122,6 +124,10 @@ class RecordPane(QWidget):
         if self.editing:
             return self.editor.base.code if self.editor.base is not None else None
         return self.detail.code
+
+    def _take_to_meeting(self) -> None:
+        if self.detail.code is not None:
+            self.meeting_requested.emit(self.detail.code)
 
     def show_code(self, code: str) -> None:
         if self.editing:

@@ -4,12 +4,12 @@ Columns can be shown or hidden from the header's menu; the code, level and
 relevance columns start hidden (the code is on each row's second line). The
 sort box offers the usual orders, and "most relevant first" returns to the
 engine's ranking. When a search finds nothing the list says so and suggests
-what to try.
+what to try. A row's context menu takes the precedent to a meeting (提交研判).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,8 @@ HIDDEN_COLUMNS = (Column.CODE, Column.LEVEL, Column.RELEVANCE)
 
 
 class ResultsView(QTableView):
+    meeting_requested = Signal(str)  # take this precedent's matter to the meeting screen
+
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results = model
@@ -65,6 +67,8 @@ class ResultsView(QTableView):
         self.empty_label.setStyleSheet("color: #6b7280; padding: 24px;")
         self.empty_label.hide()
         self.viewport().installEventFilter(self)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._row_menu)
 
     def _setup_header(self) -> None:
         header = self.horizontalHeader()
@@ -104,6 +108,20 @@ class ResultsView(QTableView):
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
         menu.exec(header.mapToGlobal(position))
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of the precedent at `index` (None: no row there)."""
+        code = index.data(Role.CODE) if index.isValid() else None
+        if not code:
+            return None
+        menu = QMenu(self)
+        menu.addAction(self.tr("Take to a meeting"), lambda: self.meeting_requested.emit(code))
+        return menu
+
+    def _row_menu(self, position: QPoint) -> None:
+        menu = self.row_menu(self.indexAt(position))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(position))
 
     def _sort_chosen(self, _index: int) -> None:
         column, order = self.sort_box.currentData()

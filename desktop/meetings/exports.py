@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop.meetings import use_cases
-from desktop.meetings.questions import WordChoice, WordExportDialog
+from desktop.meetings.questions import MinutesReview, WordChoice, WordExportDialog
 from desktop.meetings.use_cases import MeetingMatter
 from desktop.search_adapter import SearchAdapter
 from desktop.tasks import TaskManager
@@ -51,13 +51,37 @@ class MeetingExports(QObject):
         self.button.setMenu(menu)
 
     def export_minutes(self) -> None:
-        """The minutes of the review on screen once saved, else of the last saved one."""
+        """The minutes of one saved meeting: when there were several, the officer picks
+        which (the one on screen once saved, else the last, is offered first)."""
         matter, review, _marks = self.current()
         if matter is None or not matter.reviews:
             self.message.emit(self.tr("Save the meeting first: minutes record a saved meeting."))
             return
         sequence = review.sequence if review is not None and review.id else 0
-        self.minutes(matter.code, sequence or matter.reviews[-1].sequence)
+        sequence = sequence or matter.reviews[-1].sequence
+        if len(matter.reviews) > 1:
+            choices = [(r.sequence, self.describe(r)) for r in matter.reviews]
+            chosen = MinutesReview.ask(self.widget, choices, sequence)
+            if chosen is None:
+                return
+            sequence = chosen
+        self.minutes(matter.code, sequence)
+
+    def minutes_of(self, sequence: int) -> None:
+        """The minutes of meeting `sequence` of the matter on screen (from its history)."""
+        matter, _review, _marks = self.current()
+        if matter is not None:
+            self.minutes(matter.code, sequence)
+
+    def describe(self, review: Review) -> str:
+        """第2次 · 镇街 · 2025-03-18 · 提交上一级, as the picker of meetings shows it."""
+        return (
+            self.tr("Meeting %1 · %2 · %3 · %4")
+            .replace("%1", str(review.sequence))
+            .replace("%2", review.level)
+            .replace("%3", review.held_on.isoformat())
+            .replace("%4", review.outcome.value)
+        )
 
     def export_review_form(self) -> None:
         matter, _review, _marks = self.current()

@@ -5,7 +5,9 @@ becomes the matter's situation unchanged; the similarity engine's reading of
 it (`search_index.similar.FeatureExtractor`: hardships, barriers, district,
 household size, income, how it was found) and a title taken from its first
 sentence are offered as suggestions, which the officer confirms or drops
-before they enter the form. Qt-free.
+before they enter the form. The suggested title names nobody (陈国平 → 陈某:
+`masking.masked_title`), since titles show in lists and on the projector.
+Qt-free.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from desktop.editor.form_state import Fields, blank_fields
+from desktop.meetings.masking import masked_title, persons_to_mask
 from precedents.interchange.jsonl import number
 from precedents.record import LEVELS, PrecedentRecord
 from precedents.vocabulary import Vocabulary
@@ -87,6 +90,12 @@ def first_sentence(text: str, limit: int = TITLE_LIMIT) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
+def suggested_title(text: str, limit: int = TITLE_LIMIT) -> str:
+    """The first sentence of `text` with the names of persons in `text` masked."""
+    sentence = first_sentence(text, limit=len(text))
+    return first_sentence(masked_title(sentence, persons_to_mask((), text)), limit)
+
+
 def suggest(text: str, vocabulary: Vocabulary, districts: Iterable[str] = ()) -> Suggestion:
     """Suggestions read from a pasted paragraph (empty when it says nothing usable)."""
     if not text.strip():
@@ -97,7 +106,7 @@ def suggest(text: str, vocabulary: Vocabulary, districts: Iterable[str] = ()) ->
     features = _extractor(vocabulary).extract(probe, list(districts))
     income = features.monthly_income
     return Suggestion(
-        title=first_sentence(text),
+        title=suggested_title(text),
         hardships=features.hardships,
         barriers=features.barriers,
         district=features.district or "",

@@ -2,16 +2,25 @@
 
 Title, the facts officers ask about first (district, level, status, household,
 income, how it was found), the hardships and barriers, and the situation as
-written. The record given is already masked (`use_cases.load_matter`): the
-screen may be on a projector.
+written. The record given is already masked (`use_cases.load_matter`), and
+so are the reviews' texts in the list below it: the screen may be on a
+projector, and a banner says so, as the library's detail pane does.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.meetings.models import HistoryModel
 from desktop.meetings.use_cases import MeetingMatter
@@ -22,6 +31,7 @@ STYLE = """
 body { line-height: 150%; }
 .title { font-size: 1.3em; font-weight: 600; color: #1f3a5f; margin: 0 0 4px 0; }
 .muted { color: #6b7280; }
+.masked { background-color: #eef6ee; color: #256029; }
 .hardship { background-color: #fff1e6; color: #8a3c00; }
 .barrier { background-color: #f3e8ff; color: #5b2a86; }
 td.label { color: #6b7280; padding-right: 10px; }
@@ -69,6 +79,7 @@ def matter_html(matter: MeetingMatter) -> str:
     hardships = translate("MeetingMatter", "Hardships")
     barriers = translate("MeetingMatter", "Barriers")
     situation_heading = translate("MeetingMatter", "Situation")
+    masked = translate("MeetingMatter", "Personal data is masked: fit to project.")
     situation = "".join(
         f"<p>{escape(line.strip())}</p>" for line in record.situation.splitlines() if line.strip()
     )
@@ -76,6 +87,7 @@ def matter_html(matter: MeetingMatter) -> str:
         f"<html><head><style>{STYLE}</style></head><body>"
         f"<p class='title'>{escape(record.title)}</p>"
         f"<p class='muted'>{escape(record.code)}</p>"
+        f"<p class='masked'>&nbsp;{escape(masked)}&nbsp;</p>"
         f"<table>{table}</table>"
         f"<h3>{escape(hardships)}</h3>"
         f"<p>{_tags(record.hardships, 'hardship')}</p>"
@@ -104,7 +116,11 @@ def _moves(matter: MeetingMatter) -> str:
 
 
 class MatterPanel(QSplitter):
-    """The matter's page above the list of its reviews so far."""
+    """The matter's page above the list of its reviews so far; a review's context menu
+    writes its minutes."""
+
+    # The minutes of the review with this sequence were asked for.
+    minutes_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -117,6 +133,8 @@ class MatterPanel(QSplitter):
         self.history_view.setModel(self.history)
         self.history_view.setWordWrap(True)
         self.history_view.setSpacing(2)
+        self.history_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.history_view.customContextMenuRequested.connect(self._review_menu)
         heading = QLabel(self.tr("Reviews so far"), self.history_box)
         heading.setStyleSheet("font-weight: 600; color: #1f3a5f;")
         self.empty = QLabel(self.tr("None yet: this is the first meeting."), self.history_box)
@@ -132,8 +150,26 @@ class MatterPanel(QSplitter):
 
     def show_matter(self, matter: MeetingMatter, current: Review) -> None:
         self.view.setHtml(matter_html(matter))
-        self.history.set_reviews(matter.reviews, current.sequence or None)
+        self.history.set_reviews(matter.reviews, current.sequence or None, matter.masked)
         self.empty.setVisible(not matter.reviews)
+
+    def review_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of the review at `index` (None: no review there)."""
+        review = index.data(HistoryModel.REVIEW_ROLE)
+        if not isinstance(review, Review):
+            return None
+        menu = QMenu(self)
+        sequence = review.sequence
+        menu.addAction(
+            self.tr("Minutes of meeting %1…").replace("%1", str(sequence)),
+            lambda: self.minutes_requested.emit(sequence),
+        )
+        return menu
+
+    def _review_menu(self, position: QPoint) -> None:
+        menu = self.review_menu(self.history_view.indexAt(position))
+        if menu is not None:
+            menu.exec(self.history_view.viewport().mapToGlobal(position))
 
     def say(self, text: str) -> None:
         self.view.setPlainText(text)

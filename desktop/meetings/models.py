@@ -8,6 +8,7 @@ stand out on the projector as well.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -187,11 +188,19 @@ class HistoryModel(QAbstractListModel):
         super().__init__(parent)
         self._reviews: list[Review] = []
         self.current: int | None = None
+        self.mask: Callable[[str], str] = str
 
-    def set_reviews(self, reviews: list[Review], current: int | None = None) -> None:
+    def set_reviews(
+        self,
+        reviews: list[Review],
+        current: int | None = None,
+        mask: Callable[[str], str] = str,
+    ) -> None:
+        """Show `reviews`; `mask` masks their texts (the screen may be projected)."""
         self.beginResetModel()
         self._reviews = list(reviews)
         self.current = current
+        self.mask = mask
         self.endResetModel()
 
     def reviews(self) -> list[Review]:
@@ -207,7 +216,7 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.describe(review)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return review.outcome_reason or review.decision_text or None
+            return self.mask(review.outcome_reason or review.decision_text) or None
         if role == Qt.ItemDataRole.FontRole and review.sequence == self.current:
             font = QFont()
             font.setBold(True)
@@ -228,7 +237,7 @@ class HistoryModel(QAbstractListModel):
         if dissents:
             text += self.tr(" · %n dissent(s)", "", dissents)
         if review.outcome in (Outcome.ESCALATED, Outcome.RETURNED) and review.outcome_reason:
-            text += "\n" + review.outcome_reason
+            text += "\n" + self.mask(review.outcome_reason)
         return text
 
 

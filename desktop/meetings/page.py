@@ -5,18 +5,19 @@ similar precedents side by side with their decisions, scores and reasons,
 each marked 参照 or 参考; the meeting record (`MeetingForm`) with Escalate
 and Save. A banner says when an adopted general policy already covers the
 matter. F11 switches to the projector layout: larger type, no picker and no
-history. Saving a decision that departs from the closest precedents asks for
-the written reason first (`precedents.meetings.consistency`).
+history. Saving and escalating go through `saving.MeetingSaver` (a decision
+departing from the closest precedents needs a written reason first); the
+record as typed is kept in the data folder by `notes_keeper.NotesKeeper`.
 """
 
 from __future__ import annotations
 
-import logging
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,31 +30,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.questions import Unsaved, UnsavedChanges
-from desktop.errors import show_error
 from desktop.meetings import use_cases
 from desktop.meetings.exports import Current, MeetingExports
 from desktop.meetings.matter_view import MatterPanel
 from desktop.meetings.models import MattersModel
 from desktop.meetings.new_matter import NewMatterDialog
-from desktop.meetings.questions import ConsistencyReason, OutcomeReason
+from desktop.meetings.notes_keeper import NotesKeeper
+from desktop.meetings.projector import ProjectorLayout
 from desktop.meetings.record_form import RecordColumn
 from desktop.meetings.references_panel import ReferencesPanel
 from desktop.meetings.review_state import build_review, fields_of
+from desktop.meetings.saving import MeetingSaver
 from desktop.meetings.status_moves import StatusMoves
 from desktop.search_adapter import SearchAdapter, SimilarResults
 from desktop.tasks import Progress, Task, TaskManager
-from precedents.errors import ValidationFailed
 from precedents.library import Library
-from precedents.meetings.model import Outcome, Review, next_level
+from precedents.meetings.model import Outcome, Review
 from precedents.record import Status
 from precedents.validation import Issue
 
-log = logging.getLogger(__name__)
-
 #: How many similar precedents the meeting compares.
 SIMILAR_LIMIT = 8
-#: Type size in projector mode, relative to the normal one.
-PROJECTOR_SCALE = 1.6
 BANNER_STYLE = "background: #fff7e0; color: #7a4b00; border: 1px solid #f0d48a; padding: 6px 10px;"
 
 
@@ -80,12 +77,11 @@ class MeetingPage(QWidget):
         self._token = 0
         self._refreshes = 0
         self._loads = 0
-        self._normal_font = QFont(self.font())
-        self._sizes: list[int] = []
         self.exports = MeetingExports(adapter, tasks, self, self._current)
         self.moves = StatusMoves(library, tasks, self)
-        self.exports.message.connect(self.message)
+        self.saver = MeetingSaver(library, tasks, self)
         self._build()
+        self.notes = NotesKeeper(library.paths.drafts, self.form, self.references, self)
         self._connect()
 
     # -- layout -----------------------------------------------------------------
@@ -147,6 +143,11 @@ class MeetingPage(QWidget):
         banner_row.addWidget(self.banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.splitter, 1)
+        hidden: tuple[QWidget, ...] = (
+            *(self.pick_label, self.matter_box, self.every_box, self.new_button),
+            *(self.export_button, self.history_box, self.record_column, self.panel.hint),
+        )
+        self.layout_switch = ProjectorLayout(self, self.splitter, self.panel, hidden)
 
     def _connect(self) -> None:
         self.matter_box.activated.connect(lambda _row: self._pick())
@@ -159,7 +160,14 @@ class MeetingPage(QWidget):
         self.record_column.reopen_button.clicked.connect(lambda: self.moves.reopen(self.code))
         self.record_column.archive_button.clicked.connect(lambda: self.moves.archive(self.code))
         self.moves.moved.connect(self._status_moved)
-        self.moves.message.connect(self.message)
+        self.matter_panel.minutes_requested.connect(self.exports.minutes_of)
+        for helper in (self.exports, self.moves, self.saver, self.notes):
+            helper.message.connect(self.message)
+        self.saver.stored.connect(self._stored)
+        self.saver.invalid.connect(self.show_issues)
+        self.saver.reason_given.connect(self.form.consistency.setPlainText)
+        self.saver.busy.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self.notes.kept.connect(self._show_state)
         self.form.changed.connect(self._changed)
         self.references.marks_changed.connect(self._changed)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -180,7 +188,8 @@ class MeetingPage(QWidget):
         self.refresh_matters()
 
     def refresh_matters(self, select: str | None = None) -> None:
-        wanted = select or self.code
+        # After a crash the matter whose notes were kept comes up first, to offer them back.
+        wanted = select or self.code or self.notes.newest_code()
         every = self.every_box.isChecked()
         self._refreshes += 1
         token = self._refreshes
@@ -221,7 +230,14 @@ class MeetingPage(QWidget):
         answer = UnsavedChanges.ask(self, title)
         if answer is Unsaved.SAVE:
             self.save()
+        if answer is Unsaved.DISCARD:
+            self.notes.discard(self.code)
         return answer is Unsaved.DISCARD
+
+    def take_up(self, code: str) -> None:
+        """Show the matter `code` (sent from the library): listed even when decided."""
+        if code != self.code:
+            self.refresh_matters(select=code)
 
     def new_matter(self) -> None:
         code = NewMatterDialog.ask(
@@ -238,6 +254,7 @@ class MeetingPage(QWidget):
         def done(matter: use_cases.MeetingMatter) -> None:
             if token == self._loads:
                 self.show_matter(matter)
+                self.offer_notes()
 
         self._run(lambda _p: use_cases.load_matter(self.library, code), on_done=done)
 
@@ -256,6 +273,7 @@ class MeetingPage(QWidget):
         self.record_column.archive_button.setVisible(matter.record.status is Status.DECIDED)
         self.issues_label.hide()
         self.dirty = False
+        self.notes.reset()
         self._show_state()
         self._run(
             lambda _p: use_cases.recent_participants(self.library), on_done=self.form.set_recent
@@ -274,12 +292,31 @@ class MeetingPage(QWidget):
             .replace("%2", self.review.level)
             .replace("%3", self.matter.record.status.value)
         )
-        if self.dirty:
+        if self.dirty and self.notes.kept_at is not None:
+            kept_at = f"{self.notes.kept_at:%H:%M:%S}"
+            text += self.tr(" · notes kept at %1").replace("%1", kept_at)
+        elif self.dirty:
             text += self.tr(" · not saved")
         self.state_label.setText(text)
 
     def _changed(self) -> None:
-        if self.matter is not None and not self.dirty:
+        if self.matter is None or self.review is None:
+            return
+        self.notes.changed(self.matter.code, self.review.sequence or None)
+        if not self.dirty:
+            self.dirty = True
+            self._show_state()
+
+    def offer_notes(self) -> None:
+        """Offer back notes kept for the matter just opened."""
+        if self.matter is None or self.review is None:
+            return
+        editable = self.save_button.isEnabled()
+        fields = self.notes.offer(self.matter.code, self.matter.record.title, editable)
+        if fields is not None:
+            self.review = dataclasses.replace(self.review, references=list(fields.references))
+            self.form.set_fields(fields)
+            self.references.set_references(self.review.references)
             self.dirty = True
             self._show_state()
 
@@ -314,94 +351,31 @@ class MeetingPage(QWidget):
 
     # -- saving -----------------------------------------------------------------
 
-    def _built(self) -> Review | None:
-        fields = self.form.fields()
-        fields.references = self.references.references()
-        review, issues = build_review(fields, self.library.vocabulary(), self.review)
-        self.show_issues(issues)
-        return review
-
     def show_issues(self, issues: list[Issue]) -> None:
         self.issues_label.setText("\n".join(issue.message for issue in issues))
         self.issues_label.setVisible(bool(issues))
         self.form.show_issues(issues)
 
     def save(self) -> None:
-        code = self.code
-        review = self._built()
-        if code is None or review is None:
-            return
-        closest = self.references.closest_codes()
-        if review.outcome is not Outcome.DECIDED or review.consistency_reason:
-            self._store(code, review, closest)
-            return
+        review, issues = build_review(self.notes.typed(), self.library.vocabulary(), self.review)
+        self.show_issues(issues)
+        if self.code is not None and review is not None:
+            self.saver.save(self.code, review, self.references.closest_codes())
 
-        def checked(departures: list[str]) -> None:
-            if departures:
-                reason = ConsistencyReason.ask(self, departures)
-                if reason is None:
-                    self.message.emit(self.tr("Not saved: the departure needs a reason."))
-                    return
-                review.consistency_reason = reason
-                self.form.consistency.setPlainText(reason)
-            self._store(code, review, closest)
-
-        measures = review.measures
-        self._run(
-            lambda _p: use_cases.departures_from(self.library, measures, closest),
-            on_done=checked,
-        )
-
-    def _store(self, code: str, review: Review, closest: list[str]) -> None:
-        self.save_button.setEnabled(False)
-
-        def done(saved: use_cases.SavedMeeting) -> None:
-            self.save_button.setEnabled(True)
-            self.message.emit(
-                self.tr("Meeting %1 on %2 saved.")
-                .replace("%1", str(saved.review.sequence))
-                .replace("%2", code)
-            )
-            self.saved.emit(code, saved.review)
-            self.show_matter(saved.matter, find=False)
-            self.refresh_matters()
-
-        def failed(error: BaseException, details: str) -> None:
-            self.save_button.setEnabled(True)
-            if isinstance(error, ValidationFailed) and error.issues:
-                self.show_issues(list(error.issues))
-            else:
-                show_error(self, error, details)
-
-        self._run(
-            lambda _p: use_cases.save_meeting(self.library, code, review, closest),
-            on_done=done,
-            on_error=failed,
-        )
+    def _stored(self, saved: use_cases.SavedMeeting) -> None:
+        self.notes.discard(saved.matter.code)
+        self.saved.emit(saved.matter.code, saved.review)
+        self._status_moved(saved.matter)
 
     def escalate(self) -> None:
         level = self.form.level.currentText()
-        upper = next_level(level)
-        if upper is None:
-            self.message.emit(self.tr("A city-level review is the highest; it cannot go up."))
-            return
-        reason = OutcomeReason.ask(
-            self,
-            self.tr("Escalate to %1 level").replace("%1", upper),
-            self.tr("Why can the %1 level not settle the matter?").replace("%1", level),
-            self.form.outcome_reason.toPlainText(),
-        )
-        if reason is None:
-            return
-        self.form.set_outcome(Outcome.ESCALATED, reason)
-        self.save()
+        reason = self.saver.escalation_reason(level, self.form.outcome_reason.toPlainText())
+        if reason is not None:
+            self.form.set_outcome(Outcome.ESCALATED, reason)
+            self.save()
 
     def _status_moved(self, matter: use_cases.MeetingMatter) -> None:
-        self.message.emit(
-            self.tr("%1 is now %2.")
-            .replace("%1", matter.code)
-            .replace("%2", matter.record.status.value)
-        )
+        """Show `matter` as stored after a save or a move of its status."""
         self.show_matter(matter, find=False)
         self.refresh_matters()
 
@@ -418,24 +392,7 @@ class MeetingPage(QWidget):
         self.projector = on
         if self.projector_button.isChecked() != on:
             self.projector_button.setChecked(on)
-        if on:
-            self._sizes = self.splitter.sizes()
-        font = QFont(self._normal_font)
-        if on:
-            font.setPointSizeF(self._normal_font.pointSizeF() * PROJECTOR_SCALE)
-        self.setFont(font)
-        # Labels styled with a colour take their size from a style sheet, not the font.
-        size = font.pointSizeF()
-        self.setStyleSheet(f"QLabel, QPushButton {{ font-size: {size:.1f}pt; }}" if on else "")
-        hidden: tuple[QWidget, ...] = (
-            *(self.pick_label, self.matter_box, self.every_box, self.new_button),
-            *(self.export_button, self.history_box, self.record_column, self.panel.hint),
-        )
-        for widget in hidden:
-            widget.setVisible(not on)
-        self.panel.size_columns(PROJECTOR_SCALE if on else 1.0)
-        total = sum(self.splitter.sizes())
-        self.splitter.setSizes([total * 2 // 5, total * 3 // 5, 0] if on else self._sizes)
+        self.layout_switch.apply(on)
 
     def _current(self) -> Current:
         return self.matter, self.review, self.references.references()

@@ -1,8 +1,9 @@
 """The meeting screen's questions, each a dialog with a `classmethod ask()`.
 
 A written reason for a decision that departs from the closest precedents, the
-reason a matter goes up a level or back for more information, and how a Word
-document is written (masked by default, the office template if there is one).
+reason a matter goes up a level or back for more information, which meeting
+the minutes are for when a matter has had several, and how a Word document is
+written (masked by default, the office template if there is one).
 Tests replace `ask` to answer without clicking.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.files import FileChooser
+from desktop.dialogs.masking import MaskingChoice, choose_file_buttons
 
 
 class _ReasonDialog(QDialog):
@@ -97,6 +100,46 @@ class OutcomeReason(_ReasonDialog):
         return dialog.reason()
 
 
+class MinutesReview(QDialog):
+    """Which of the matter's meetings the minutes are for."""
+
+    def __init__(
+        self, parent: QWidget | None, choices: list[tuple[int, str]], current: int
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Meeting minutes"))
+        self.label = QLabel(
+            self.tr("This matter was reviewed at several meetings. Minutes of:"), self
+        )
+        self.box = QComboBox(self)
+        for sequence, text in choices:
+            self.box.addItem(text, sequence)
+        self.box.setCurrentIndex(max(self.box.findData(current), 0))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.box)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def sequence(self) -> int:
+        return int(self.box.currentData())
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, choices: list[tuple[int, str]], current: int
+    ) -> int | None:
+        """The sequence of the meeting chosen, or None when cancelled."""
+        dialog = cls(parent, choices, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.sequence()
+
+
 @dataclass(frozen=True, slots=True)
 class WordChoice:
     """How a meeting document is written and where it goes."""
@@ -111,39 +154,25 @@ class WordExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, template: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.masked = QCheckBox(self.tr("Mask personal data (recommended)"), self)
-        self.masked.setChecked(True)
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Why unmasked data must leave the program"))
-        self.reason.setEnabled(False)
+        self.masking = MaskingChoice(
+            self, self.tr("An unmasked document is recorded in the audit trail with its reason.")
+        )
+        self.masked, self.reason = self.masking.masked, self.masking.reason
         self.use_template = QCheckBox(self.tr("Use the office template"), self)
         self.template = QLineEdit(template, self)
         self.template.setPlaceholderText(self.tr("A Word document with the red header"))
         self.browse = QPushButton(self.tr("Choose…"), self)
         self.use_template.setChecked(bool(template))
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton(
-            self.tr("Choose file…"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.masked.toggled.connect(self._update)
-        self.reason.textChanged.connect(self._update)
+        self.buttons, self.ok = choose_file_buttons(self)
+        self.masking.changed.connect(self._update)
         self.use_template.toggled.connect(self._update)
         self.template.textChanged.connect(self._update)
         self.browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(self.browse)
-        hint = QLabel(
-            self.tr("An unmasked document is recorded in the audit trail with its reason."), self
-        )
-        hint.setStyleSheet("color: #6b7280;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.masked)
-        layout.addWidget(self.reason)
-        layout.addWidget(hint)
+        layout.addWidget(self.masking)
         layout.addSpacing(8)
         layout.addWidget(self.use_template)
         layout.addLayout(row)
@@ -158,23 +187,16 @@ class WordExportDialog(QDialog):
             self.template.setText(str(chosen))
 
     def _update(self) -> None:
-        masked = self.masked.isChecked()
-        self.reason.setEnabled(not masked)
         using = self.use_template.isChecked()
         self.template.setEnabled(using)
         self.browse.setEnabled(using)
         template_ok = not using or Path(self.template.text().strip()).is_file()
-        self.ok.setEnabled(template_ok and (masked or bool(self.reason.text().strip())))
+        self.ok.setEnabled(template_ok and self.masking.complete())
 
     def options(self) -> tuple[bool, str, Path | None]:
         """(masked, reason for unmasked, template or None)."""
-        masked = self.masked.isChecked()
         template = self.template.text().strip() if self.use_template.isChecked() else ""
-        return (
-            masked,
-            "" if masked else self.reason.text().strip(),
-            Path(template) if template else None,
-        )
+        return (*self.masking.choice(), Path(template) if template else None)
 
     @classmethod
     def ask(

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from precedents.anonymize import mask_record, mask_text
+from desktop.meetings.masking import mask, masked_record, masked_title
 from precedents.library import Library
 from precedents.meetings.consistency import departures
 from precedents.meetings.model import (
@@ -28,7 +29,8 @@ from precedents.meetings.model import (
 )
 from precedents.meetings.models import ReviewParticipantRow, ReviewRow
 from precedents.meetings.service import archive, list_reviews, reopen, save_review
-from precedents.record import LEVELS, Measure, PrecedentRecord, Status
+from precedents.models import PersonRow
+from precedents.record import LEVELS, Measure, Person, PrecedentRecord, Status
 from precedents.store.audit import list_events
 from precedents.store.precedents import find_record, get_record, list_summaries
 
@@ -40,11 +42,13 @@ if TYPE_CHECKING:
 OPEN_STATUSES = (Status.DRAFT.value, Status.UNDER_REVIEW.value)
 #: How many recent participants the quick entry offers.
 RECENT_PARTICIPANTS = 60
+#: How many precedents' persons one query reads for the picker.
+PERSONS_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
 class MatterChoice:
-    """A matter in the screen's picker."""
+    """A matter in the screen's picker (the title masked)."""
 
     code: str
     title: str
@@ -70,10 +74,16 @@ class MeetingMatter:
     record: PrecedentRecord
     reviews: list[Review] = field(default_factory=list)
     moves: list[StatusMove] = field(default_factory=list)
+    #: Whose names the screen masks (unmasked, never shown): in the reviews' texts too.
+    persons: list[Person] = field(default_factory=list, repr=False)
 
     @property
     def code(self) -> str:
         return self.record.code
+
+    def masked(self, text: str) -> str:
+        """A text of the matter's reviews (reason, decision) fit for the projector."""
+        return mask(text, self.persons)
 
     @property
     def decided(self) -> bool:
@@ -123,14 +133,36 @@ def open_matters(
     """Matters still to be decided (草稿, 研判中), newest first; plus `also` if given.
 
     With `every`, decided and archived precedents too (a meeting may take one up again).
+    Titles are masked: the picker may be on the projector.
     """
     with library.session() as session:
-        summaries = list_summaries(session)
+        summaries = [
+            s
+            for s in list_summaries(session)
+            if every or s.status in OPEN_STATUSES or s.code == also
+        ]
+        persons = _persons_of(session, [s.id for s in summaries])
     return [
-        MatterChoice(s.code, s.title, s.status, s.level)
+        MatterChoice(s.code, masked_title(s.title, persons.get(s.id, ())), s.status, s.level)
         for s in summaries
-        if every or s.status in OPEN_STATUSES or s.code == also
     ]
+
+
+def _persons_of(session: Session, ids: list[int]) -> dict[int, list[Person]]:
+    """The persons of each precedent in `ids`, a query per `PERSONS_BATCH` precedents
+    (database drivers limit the values one statement may hold)."""
+    out: dict[int, list[Person]] = {}
+    columns = (PersonRow.precedent_id, PersonRow.name, PersonRow.id_number, PersonRow.phone)
+    for start in range(0, len(ids), PERSONS_BATCH):
+        batch = ids[start : start + PERSONS_BATCH]
+        stmt = (
+            select(*columns)
+            .where(PersonRow.precedent_id.in_(batch))
+            .order_by(PersonRow.precedent_id, PersonRow.position)
+        )
+        for precedent_id, name, id_number, phone in session.execute(stmt):
+            out.setdefault(precedent_id, []).append(Person(name, id_number, phone))
+    return out
 
 
 def known_districts(library: Library) -> list[str]:
@@ -151,7 +183,8 @@ def load_matter(library: Library, code: str) -> MeetingMatter:
             )
             for event in reversed(list_events(session, action="status", code=code))
         ]
-        return MeetingMatter(mask_record(record), list_reviews(session, code), moves)
+        masked, persons = masked_record(record)
+        return MeetingMatter(masked, list_reviews(session, code), moves, persons)
 
 
 def reopen_matter(library: Library, code: str, reason: str) -> MeetingMatter:
@@ -182,8 +215,8 @@ def decisions_of(library: Library, codes: list[str]) -> dict[str, Decided]:
             record = find_record(session, code)
             if record is None:
                 continue
-            text = mask_text(record.decision, record.persons)
-            title = mask_text(record.title, record.persons)
+            text = mask(record.decision, record.persons)
+            title = masked_title(record.title, record.persons)
             out[code] = Decided(code, text, tuple(record.measures), record.decided_on, title)
     return out
 

@@ -10,19 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from desktop.prefs import LAST_FOLDER, Prefs
+from desktop.dialogs.files import save_as
+from desktop.dialogs.masking import MaskingChoice, choose_file_buttons
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,57 +33,32 @@ class AuditExportDialog(QDialog):
             ),
             self,
         )
-        self.masked = QCheckBox(self.tr("Mask personal data (recommended)"), self)
-        self.masked.setChecked(True)
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Why unmasked data must leave the program"))
-        self.reason.setEnabled(False)
-        hint = QLabel(
+        self.masking = MaskingChoice(
+            self,
             self.tr(
                 "Excel (.xlsx) or CSV: one row per event, one per changed field with its old "
                 "and new value. The export is recorded in the audit trail."
             ),
-            self,
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #6b7280;")
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton(
-            self.tr("Choose file…"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.masked.toggled.connect(self._update)
-        self.reason.textChanged.connect(self._update)
+        self.masked, self.reason = self.masking.masked, self.masking.reason
+        self.buttons, self.ok = choose_file_buttons(self)
+        self.masking.changed.connect(self._update)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.masked, self.reason, hint, self.buttons):
+        for widget in (intro, self.masking, self.buttons):
             layout.addWidget(widget)
         self.setMinimumWidth(460)
 
     def _update(self) -> None:
-        unmasked = not self.masked.isChecked()
-        self.reason.setEnabled(unmasked)
-        self.ok.setEnabled(not unmasked or bool(self.reason.text().strip()))
+        self.ok.setEnabled(self.masking.complete())
 
     def choose_file(self) -> Path | None:
-        prefs = Prefs()
-        folder = prefs.text(LAST_FOLDER) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        name, chosen = QFileDialog.getSaveFileName(
+        return save_as(
             self,
             self.tr("Export the audit trail"),
-            str(Path(folder) / "审计日志.xlsx"),
+            "审计日志.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            (".xlsx", ".csv"),
         )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".csv")
-        prefs.set_text(LAST_FOLDER, str(path.parent))
-        return path
 
     @classmethod
     def ask(cls, parent: QWidget | None, count: int) -> AuditExportChoice | None:
@@ -102,5 +68,4 @@ class AuditExportDialog(QDialog):
         path = dialog.choose_file()
         if path is None:
             return None
-        masked = dialog.masked.isChecked()
-        return AuditExportChoice(path, masked, "" if masked else dialog.reason.text().strip())
+        return AuditExportChoice(path, *dialog.masking.choice())

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.office.audit_ops import AuditPage, AuditRow
+from desktop.plain_table import Index, PlainTable
 
 translate = QCoreApplication.translate
-
-Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("at", "actor", "action", "entity", "code", "summary", "reason")
 PERSONAL = QColor("#7c2d12")
 
 
-class AuditModel(QAbstractTableModel):
-    """Rows of `AuditRow`; pages are appended as the officer asks for older events."""
+class AuditModel(PlainTable):
+    """Rows of `AuditRow`; pages are appended as the officer asks for older events.
+
+    Never editable (`PlainTable.flags`): the trail is only ever appended to.
+    """
+
+    header_alignment = None
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -55,17 +53,10 @@ class AuditModel(QAbstractTableModel):
     def row_at(self, index: Index) -> AuditRow | None:
         return self.rows[index.row()] if index.isValid() else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("AuditModel", "Time"),
             translate("AuditModel", "User"),
@@ -74,16 +65,10 @@ class AuditModel(QAbstractTableModel):
             translate("AuditModel", "Code"),
             translate("AuditModel", "What changed"),
             translate("AuditModel", "Reason"),
-        )[section]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        # Never editable: the trail is only ever appended to.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
         name = COLUMNS[index.column()]

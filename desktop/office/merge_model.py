@@ -12,22 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.office.merge_delegate import SPANS_ROLE, changed_spans
+from desktop.plain_table import Index, PlainTable
 from precedents.store.merge import Comparison, FieldComparison, FieldState, Side
 
 translate = QCoreApplication.translate
-
-Index = QModelIndex | QPersistentModelIndex
 
 FIELD, MINE, THEIRS, STATE = range(4)
 SIDES: dict[int, Side] = {MINE: "mine", THEIRS: "theirs"}
@@ -74,10 +66,11 @@ def display_value(field: str, value: Any) -> str:
     return str(value)
 
 
-class MergeModel(QAbstractTableModel):
+class MergeModel(PlainTable):
     """Differing fields of a `Comparison`, with the side chosen for each."""
 
     choices_changed = Signal()
+    header_alignment = None
 
     def __init__(self, comparison: Comparison, parent: Any = None) -> None:
         super().__init__(parent)
@@ -110,34 +103,25 @@ class MergeModel(QAbstractTableModel):
 
     # -- the model ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("MergeModel", "Field"),
             translate("MergeModel", "My version"),
             translate("MergeModel", "Stored version (newer)"),
             translate("MergeModel", "Changed by"),
-        )[section]
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in SIDES:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in SIDES:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         row, column = self.rows[index.row()], index.column()
         chosen = self.choices.get(row.field)

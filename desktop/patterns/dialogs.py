@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.patterns.models import Index
 from desktop.patterns.operations import CaseLine
+from desktop.plain_table import Index
 from precedents.patterns.curation import NAME_LIMIT
 from precedents.patterns.describe import Pattern
 

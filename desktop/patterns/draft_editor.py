@@ -31,8 +31,8 @@ from desktop.dialogs.questions import Unsaved, UnsavedChanges
 from desktop.errors import show_message
 from desktop.patterns import operations as ops
 from desktop.patterns.draft_state import DraftState
-from desktop.patterns.models import Index
 from desktop.patterns.paragraphs import SectionEditor, unbroken
+from desktop.plain_table import Index
 from desktop.tasks import TaskManager
 from precedents.library import Library
 from precedents.patterns.draft import AmountEvidence

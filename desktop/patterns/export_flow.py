@@ -9,27 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop import prefs as keys
+from desktop.dialogs.files import remember_folder, start_folder
 from desktop.patterns import operations as ops
 from desktop.patterns.policy_dialogs import DraftExportDialog, OpenExported
-from desktop.prefs import Prefs
 from desktop.tasks import TaskManager
 from precedents.library import Library
 from precedents.patterns.registry import Policy
 
 translate = QCoreApplication.translate
-
-
-def start_folder() -> Path:
-    folder = Prefs().text(keys.LAST_FOLDER)
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    documents = QStandardPaths.StandardLocation.DocumentsLocation
-    return Path(QStandardPaths.writableLocation(documents))
 
 
 class ReplaceFile:
@@ -75,7 +66,7 @@ class DraftExporter(QObject):
         )
 
     def _done(self, path: Path, parent: QWidget) -> None:
-        Prefs().set_text(keys.LAST_FOLDER, str(path.parent))
+        remember_folder(path)
         self.exported.emit(path)
         if OpenExported.ask(parent, path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

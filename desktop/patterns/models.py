@@ -14,18 +14,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
 from desktop.icons import glyph_icon
 from desktop.patterns.operations import CaseLine, Overview
+from desktop.plain_table import DISPLAY, LEFT, RIGHT, Index, PlainTable
 from precedents.patterns.describe import AmountStats, Pattern
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-DISPLAY = Qt.ItemDataRole.DisplayRole
-LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Role(enum.IntEnum):
@@ -48,39 +43,6 @@ def period(first: dt.date, last: dt.date) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.year}.{first.month:02d}"
     return f"{first.year}.{first.month:02d}–{last.year}.{last.month:02d}"
-
-
-class PlainTable(QAbstractTableModel):
-    """Rows of plain data under fixed headers."""
-
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def row_count(self) -> int:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self.row_count()
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers()):
-            return None
-        if role == DISPLAY:
-            return self.headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return LEFT
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def valid(self, index: Index) -> bool:
-        return index.isValid() and 0 <= index.row() < self.row_count()
 
 
 class PatternColumn(enum.IntEnum):

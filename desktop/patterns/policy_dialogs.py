@@ -189,7 +189,7 @@ class DraftExportDialog(QDialog):
         if name:
             path = Path(name)
             self.out.setText(
-                str(path if path.suffix.lower() == ".docx" else path.with_suffix(".docx"))
+                str(path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx"))
             )
 
     def _choose_template(self) -> None:
@@ -201,7 +201,7 @@ class DraftExportDialog(QDialog):
     def choice(self) -> ExportChoice:
         out = Path(self.out.text().strip())
         if out.suffix.lower() != ".docx":
-            out = out.with_suffix(".docx")
+            out = out.with_name(out.name + ".docx")
         return ExportChoice(out, self.template())
 
     @classmethod

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.patterns.models import DISPLAY, LEFT, RIGHT, Index, PlainTable, Role
+from desktop.patterns.models import Role
+from desktop.plain_table import DISPLAY, LEFT, RIGHT, Index, PlainTable
 from precedents.patterns.registry import Policy, PolicyStatus
 
 #: A colour per status, so the list reads at a glance.

@@ -8,31 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.dialogs.files import remember_folder, start_folder
 from desktop.prefs import LAST_FOLDER, Prefs
 
 translate = QCoreApplication.translate
 
 
-def _start_folder() -> Path:
-    folder = Prefs().text(LAST_FOLDER)
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
 def _save(
     parent: QWidget | None, title: str, suggested: str, kinds: str, suffix: str
 ) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(_start_folder() / suggested), kinds)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / suggested), kinds)
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    Prefs().set_text(LAST_FOLDER, str(path.parent))
+    remember_folder(path)
     return path
 
 
@@ -62,7 +56,7 @@ class StatsFiles:
         name = QFileDialog.getExistingDirectory(
             parent,
             translate("StatsFiles", "Save the charts as PNG pictures in"),
-            str(_start_folder()),
+            str(start_folder()),
         )
         if not name:
             return None

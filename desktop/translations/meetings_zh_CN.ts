@@ -35,6 +35,10 @@
         <source>None yet: this is the first meeting.</source>
         <translation>尚无记录：这是第一次研判。</translation>
     </message>
+    <message>
+        <source>Minutes of meeting %1…</source>
+        <translation>第%1次研判的会议纪要…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingExports</name>
@@ -58,6 +62,10 @@
     <message>
         <source>Save the meeting first: minutes record a saved meeting.</source>
         <translation>请先保存研判记录：会议纪要依据已保存的会议生成。</translation>
+    </message>
+    <message>
+        <source>Meeting %1 · %2 · %3 · %4</source>
+        <translation>第%1次研判 · %2级 · %3 · %4</translation>
     </message>
     <message>
         <source>Save the meeting first: the form lists saved meetings.</source>
@@ -246,6 +254,10 @@
         <translation>基本情况</translation>
     </message>
     <message>
+        <source>Personal data is masked: fit to project.</source>
+        <translation>个人信息已脱敏显示，可投影。</translation>
+    </message>
+    <message>
         <source>Status moves</source>
         <translation>状态变更</translation>
     </message>
@@ -254,7 +266,7 @@
     <name>MeetingPage</name>
     <message>
         <source>Decided too</source>
-        <extracomment>How many similar precedents the meeting compares. Type size in projector mode, relative to the normal one. A review was saved: (code, review).</extracomment>
+        <extracomment>How many similar precedents the meeting compares. A review was saved: (code, review).</extracomment>
         <translation>含已决定</translation>
     </message>
     <message>
@@ -278,6 +290,10 @@
         <translation>第%1次研判 · %2级 · %3</translation>
     </message>
     <message>
+        <source> · notes kept at %1</source>
+        <translation> · 记录草稿已于 %1 保存</translation>
+    </message>
+    <message>
         <source> · not saved</source>
         <translation> · 未保存</translation>
     </message>
@@ -285,6 +301,9 @@
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
+</context>
+<context>
+    <name>MeetingSaver</name>
     <message>
         <source>Not saved: the departure needs a reason.</source>
         <translation>未保存：与先例不一致须写明理由。</translation>
@@ -305,9 +324,16 @@
         <source>Why can the %1 level not settle the matter?</source>
         <translation>为什么%1级无法解决此事项？</translation>
     </message>
+</context>
+<context>
+    <name>MinutesReview</name>
     <message>
-        <source>%1 is now %2.</source>
-        <translation>%1 现为“%2”。</translation>
+        <source>Meeting minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>This matter was reviewed at several meetings. Minutes of:</source>
+        <translation>此事项已经多次会议研判。生成哪一次会议的纪要：</translation>
     </message>
 </context>
 <context>
@@ -375,6 +401,17 @@
     <message>
         <source>Found by</source>
         <translation>发现方式</translation>
+    </message>
+</context>
+<context>
+    <name>NotesKeeper</name>
+    <message>
+        <source>Meeting notes not saved on %1: open Meetings to continue them.</source>
+        <translation>%1 有未保存的研判记录草稿：打开“研判会议”即可继续。</translation>
+    </message>
+    <message>
+        <source>Notes kept for %1 cannot continue: its meeting was decided meanwhile. They stay in the data folder (drafts/meetings).</source>
+        <translation>%1 保存的研判记录草稿无法继续：该次会议已作出决定。草稿仍保留在数据文件夹（drafts/meetings）中。</translation>
     </message>
 </context>
 <context>
@@ -519,14 +556,6 @@
 <context>
     <name>WordExportDialog</name>
     <message>
-        <source>Mask personal data (recommended)</source>
-        <translation>个人信息脱敏（推荐）</translation>
-    </message>
-    <message>
-        <source>Why unmasked data must leave the program</source>
-        <translation>说明为何需要导出未脱敏的信息</translation>
-    </message>
-    <message>
         <source>Use the office template</source>
         <translation>使用本单位公文模板</translation>
     </message>
@@ -537,10 +566,6 @@
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
     </message>
     <message>
         <source>An unmasked document is recorded in the audit trail with its reason.</source>

@@ -12,20 +12,8 @@
         <translation>符合筛选条件的 %1 条记录将被导出。</translation>
     </message>
     <message>
-        <source>Mask personal data (recommended)</source>
-        <translation>个人信息脱敏（推荐）</translation>
-    </message>
-    <message>
-        <source>Why unmasked data must leave the program</source>
-        <translation>导出未脱敏数据的理由</translation>
-    </message>
-    <message>
         <source>Excel (.xlsx) or CSV: one row per event, one per changed field with its old and new value. The export is recorded in the audit trail.</source>
         <translation>Excel（.xlsx）或 CSV：每条操作一行，改动了多个字段的按字段各占一行，列出原值和新值。导出本身也记入审计日志。</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>

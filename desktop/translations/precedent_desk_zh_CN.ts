@@ -80,6 +80,14 @@
         <translation>显示个人信息…</translation>
     </message>
     <message>
+        <source>Take to a meeting</source>
+        <translation>提交研判</translation>
+    </message>
+    <message>
+        <source>Open this matter on the meeting screen</source>
+        <translation>在研判会议界面打开此事项</translation>
+    </message>
+    <message>
         <source>Select a precedent in the list to read it here.
 
 Type in the search box to find precedents, tick filters on the left to narrow them, or press Ctrl+N to record a new matter.</source>
@@ -322,20 +330,8 @@ Type in the search box to find precedents, tick filters on the left to narrow th
         <translation>当前搜索结果（%1 条）</translation>
     </message>
     <message>
-        <source>Mask personal data (recommended)</source>
-        <translation>个人信息脱敏（推荐）</translation>
-    </message>
-    <message>
-        <source>Why unmasked data must leave the program</source>
-        <translation>导出未脱敏信息的理由（必填）</translation>
-    </message>
-    <message>
         <source>Names become 王某, ID and phone numbers are shortened, addresses stop at the town. An unmasked export is recorded in the audit trail with its reason.</source>
         <translation>脱敏后姓名显示为“王某”，身份证号和电话号码部分隐去，地址只保留到镇街。导出未脱敏的文件会连同理由记入审计日志。</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
     </message>
 </context>
 <context>
@@ -594,6 +590,21 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     <message>
         <source>&lt;b&gt;Precedent Desk&lt;/b&gt; %1&lt;br&gt;Records, finds and reuses 一事一议 precedents.&lt;br&gt;&lt;br&gt;Data folder: %2&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;一事一议先例库&lt;/b&gt; %1&lt;br&gt;记录、检索和借鉴“一事一议”先例。&lt;br&gt;&lt;br&gt;数据文件夹：%2&lt;br&gt;数据库：%3</translation>
+    </message>
+</context>
+<context>
+    <name>MaskingChoice</name>
+    <message>
+        <source>Mask personal data (recommended)</source>
+        <translation>个人信息脱敏（推荐）</translation>
+    </message>
+    <message>
+        <source>Why unmasked data must leave the program</source>
+        <translation>导出未脱敏信息的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
     </message>
 </context>
 <context>
@@ -928,6 +939,10 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
     <message>
         <source>By district</source>
         <translation>按区</translation>
+    </message>
+    <message>
+        <source>Take to a meeting</source>
+        <translation>提交研判</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
 One builder (`DocumentBuilder`) lays out every document; five kinds are rendered
 from plain dataclasses, each by ``render_x(data, path, *, template=None,
-fonts=None, mask=None, grid=Grid.NATIVE) -> Path``:
+fonts=None, mask=None, grid=Grid.NATIVE) -> Path``, a `Renderer` over the
+kind's ``write_x(builder, data)``:
 
 * `RetrievalReport` → `render_retrieval_report` (类案检索报告)
 * `Minutes` → `render_minutes` (会议纪要)
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         SupportingPrecedent,
         render_policy_draft,
     )
+    from precedents.documents.render import Renderer
     from precedents.documents.retrieval_report import (
         NO_CLOSE_PRECEDENT,
         RetrievalHit,
@@ -63,6 +65,7 @@ _SUBMODULE = {
     "Minutes": "minutes",
     "NO_CLOSE_PRECEDENT": "retrieval_report",
     "PolicyDraft": "policy_draft",
+    "Renderer": "render",
     "RetrievalHit": "retrieval_report",
     "RetrievalReport": "retrieval_report",
     "ReviewForm": "review_form",
@@ -106,6 +109,7 @@ __all__ = [
     "MatterFacts",
     "Minutes",
     "PolicyDraft",
+    "Renderer",
     "RetrievalHit",
     "RetrievalReport",
     "ReviewForm",

@@ -10,16 +10,14 @@ section says which date each figure counts by.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from precedents.documents.builder import DocumentBuilder
-from precedents.documents.fonts import FontSet
-from precedents.documents.layout import Grid
-from precedents.documents.text import Mask, join_list
+from precedents.documents.render import Renderer
+from precedents.documents.text import join_list
 from precedents.stats import Figures
 from precedents.stats_tables import (
     BY_DECISION,
@@ -73,21 +71,6 @@ class AnnualSummary:
         return "".join(self.title_lines)
 
 
-def render_annual_summary(
-    summary: AnnualSummary,
-    path: str | os.PathLike[str],
-    *,
-    template: str | os.PathLike[str] | None = None,
-    fonts: FontSet | None = None,
-    mask: Mask | None = None,
-    grid: Grid = Grid.NATIVE,
-) -> Path:
-    """Write the summary as .docx; returns the path written."""
-    builder = DocumentBuilder.open(template, fonts=fonts, mask=mask, grid=grid)
-    write_annual_summary(builder, summary)
-    return builder.save(path)
-
-
 def write_annual_summary(builder: DocumentBuilder, summary: AnnualSummary) -> None:
     f = summary.figures
     builder.set_field("文种", "统计")
@@ -121,6 +104,10 @@ def write_annual_summary(builder: DocumentBuilder, summary: AnnualSummary) -> No
         builder.paragraph(line)
     if summary.organisation and summary.written_on is not None:
         builder.signature(summary.organisation, summary.written_on)
+
+
+#: Write the summary as .docx (see `Renderer`); returns the path written.
+render_annual_summary = Renderer(write_annual_summary)
 
 
 def basis_lines() -> list[str]:

@@ -12,16 +12,13 @@ no seal, so there is no signature block.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from precedents.documents import styles
 from precedents.documents.builder import DocumentBuilder
-from precedents.documents.fonts import FontSet
-from precedents.documents.layout import Grid
 from precedents.documents.matter import MatterFacts, level_name, write_facts
-from precedents.documents.text import Mask, end_sentence, format_date, measure_sentence
+from precedents.documents.render import Renderer
+from precedents.documents.text import end_sentence, format_date, measure_sentence
 from precedents.meetings.model import (
     Opinion,
     Outcome,
@@ -59,21 +56,6 @@ class Minutes:
     issued_on: dt.date | None = None
 
 
-def render_minutes(
-    minutes: Minutes,
-    path: str | os.PathLike[str],
-    *,
-    template: str | os.PathLike[str] | None = None,
-    fonts: FontSet | None = None,
-    mask: Mask | None = None,
-    grid: Grid = Grid.NATIVE,
-) -> Path:
-    """Write the minutes as .docx; returns the path written."""
-    builder = DocumentBuilder.open(template, fonts=fonts, mask=mask, grid=grid)
-    write_minutes(builder, minutes)
-    return builder.save(path)
-
-
 def write_minutes(builder: DocumentBuilder, minutes: Minutes) -> None:
     review = minutes.review
     issued = format_date(minutes.issued_on or review.held_on)
@@ -106,6 +88,10 @@ def write_minutes(builder: DocumentBuilder, minutes: Minutes) -> None:
     builder.heading(1, "研判结果")
     builder.paragraph(outcome_sentence(review))
     _write_attendance(builder, review.participants)
+
+
+#: Write the minutes as .docx (see `Renderer`); returns the path written.
+render_minutes = Renderer(write_minutes)
 
 
 def opening(minutes: Minutes) -> str:

@@ -11,16 +11,12 @@ statement drawn from precedents cites them by code.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from precedents.documents.builder import DocumentBuilder
-from precedents.documents.fonts import FontSet
-from precedents.documents.layout import Grid
+from precedents.documents.render import Renderer
 from precedents.documents.text import (
-    Mask,
     cite,
     end_sentence,
     format_amount,
@@ -121,21 +117,6 @@ class PolicyDraft:
     subtitle: str = "（征求意见稿）"
 
 
-def render_policy_draft(
-    draft: PolicyDraft,
-    path: str | os.PathLike[str],
-    *,
-    template: str | os.PathLike[str] | None = None,
-    fonts: FontSet | None = None,
-    mask: Mask | None = None,
-    grid: Grid = Grid.NATIVE,
-) -> Path:
-    """Write the draft as .docx; returns the path written."""
-    builder = DocumentBuilder.open(template, fonts=fonts, mask=mask, grid=grid)
-    write_policy_draft(builder, draft)
-    return builder.save(path)
-
-
 def write_policy_draft(builder: DocumentBuilder, draft: PolicyDraft) -> None:
     builder.set_field("文种", "征求意见稿")
     builder.title(draft.title)
@@ -154,6 +135,10 @@ def write_policy_draft(builder: DocumentBuilder, draft: PolicyDraft) -> None:
     _precedent_list(builder, draft.precedents)
     builder.appendix("附件2", APPENDICES[1])
     _drafting_note(builder, draft.note)
+
+
+#: Write the draft as .docx (see `Renderer`); returns the path written.
+render_policy_draft = Renderer(write_policy_draft)
 
 
 def _statements(builder: DocumentBuilder, statements: list[Statement], level: int = 2) -> None:

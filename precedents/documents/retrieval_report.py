@@ -10,15 +10,12 @@ report says so plainly: 没有高度相似的先例.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from precedents.documents.builder import DocumentBuilder
-from precedents.documents.fonts import FontSet
-from precedents.documents.layout import Grid
 from precedents.documents.matter import MatterFacts, write_facts
-from precedents.documents.text import Mask, format_datetime, format_measure, join_list
+from precedents.documents.render import Renderer
+from precedents.documents.text import format_datetime, format_measure, join_list
 from precedents.meetings.model import ReferenceMode
 from precedents.record import Measure
 
@@ -83,21 +80,6 @@ class RetrievalReport:
         return bool(self.close_hits)
 
 
-def render_retrieval_report(
-    report: RetrievalReport,
-    path: str | os.PathLike[str],
-    *,
-    template: str | os.PathLike[str] | None = None,
-    fonts: FontSet | None = None,
-    mask: Mask | None = None,
-    grid: Grid = Grid.NATIVE,
-) -> Path:
-    """Write the report as .docx; returns the path written."""
-    builder = DocumentBuilder.open(template, fonts=fonts, mask=mask, grid=grid)
-    write_retrieval_report(builder, report)
-    return builder.save(path)
-
-
 def write_retrieval_report(builder: DocumentBuilder, report: RetrievalReport) -> None:
     builder.set_field("文种", "类案检索报告")
     builder.title(report.title)
@@ -121,6 +103,10 @@ def write_retrieval_report(builder: DocumentBuilder, report: RetrievalReport) ->
     builder.heading(1, "检索结论")
     builder.paragraphs(report.conclusion or standard_conclusion(report))
     builder.signature(report.organisation or report.department, report.searched_at.date())
+
+
+#: Write the report as .docx (see `Renderer`); returns the path written.
+render_retrieval_report = Renderer(write_retrieval_report)
 
 
 def _write_results(builder: DocumentBuilder, report: RetrievalReport) -> None:

@@ -10,18 +10,14 @@ being cut, since nothing an officer wrote may be lost.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from precedents.documents import styles
 from precedents.documents.builder import DocumentBuilder
-from precedents.documents.fonts import FontSet
-from precedents.documents.layout import Grid
 from precedents.documents.matter import MatterFacts, level_name
+from precedents.documents.render import Renderer
 from precedents.documents.tables import FormCell, FormRow
 from precedents.documents.text import (
-    Mask,
     end_sentence,
     format_amount,
     format_date,
@@ -65,21 +61,6 @@ class ReviewForm:
         return list(latest.values())
 
 
-def render_review_form(
-    form: ReviewForm,
-    path: str | os.PathLike[str],
-    *,
-    template: str | os.PathLike[str] | None = None,
-    fonts: FontSet | None = None,
-    mask: Mask | None = None,
-    grid: Grid = Grid.NATIVE,
-) -> Path:
-    """Write the form as .docx; returns the path written."""
-    builder = DocumentBuilder.open(template, fonts=fonts, mask=mask, grid=grid)
-    write_review_form(builder, form)
-    return builder.save(path)
-
-
 def write_review_form(builder: DocumentBuilder, form: ReviewForm) -> None:
     builder.set_field("文种", "个案研判表")
     builder.set_field("发文机关", form.organisation)
@@ -92,6 +73,10 @@ def write_review_form(builder: DocumentBuilder, form: ReviewForm) -> None:
     ]
     builder.paragraph("　　".join(part for part in header if part), style=styles.TABLE_TEXT)
     builder.form(form_rows(form), _WEIGHTS)
+
+
+#: Write the form as .docx (see `Renderer`); returns the path written.
+render_review_form = Renderer(write_review_form)
 
 
 def form_rows(form: ReviewForm) -> list[FormRow]:

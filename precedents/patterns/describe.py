@@ -23,6 +23,7 @@ from precedents.patterns.terms import (
     DEFINING_SHARE,
     anchor_terms,
     key_terms,
+    shown_term,
     structurally_distinctive,
 )
 from precedents.record import PrecedentRecord
@@ -244,7 +245,8 @@ def ordered_anchors(corpus: Corpus, members: Sequence[int]) -> tuple[str, ...]:
     if structurally_distinctive(corpus, members):
         return ()
     stats = term_stats(corpus, members)
-    return tuple(sorted(anchor_terms(corpus, members), key=lambda t: stats[t]))
+    shown = [t for t in anchor_terms(corpus, members) if shown_term(t, corpus)]
+    return tuple(sorted(shown, key=lambda t: stats[t]))
 
 
 def term_stats(corpus: Corpus, members: Sequence[int]) -> dict[str, tuple[float, float, int, str]]:

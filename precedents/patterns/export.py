@@ -134,9 +134,7 @@ def export_policy_draft(
     if policy.content is None:
         raise ValueError(f"policy {policy.id} has no draft text")
     document = policy_document(policy.content, records, drafter=drafter, drafted_on=dt.date.today())
-    render_policy_draft(
-        document, out, template=options.template, fonts=options.fonts, grid=options.grid
-    )
+    options.render(render_policy_draft, document, out)
     record_event(
         session,
         actor,

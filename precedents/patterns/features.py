@@ -11,7 +11,10 @@ clustering reads.
 
 Text goes through `search_index.analysis` (`normalize`, `segment`) so that the
 miner and the search agree on what a word is; vocabulary synonyms are folded
-to their label (临救 → 临时救助, 低边 → 低保边缘).
+to their label (临救 → 临时救助, 低边 → 低保边缘). Which of those words may be
+shown as a pattern's key terms is decided by `search_index.content_words`, the
+filter the similarity engine's key terms use: generic words of case writing
+(合计, 本市, 两名), function words, place and person names never are.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ import numpy.typing as npt
 from precedents.record import PrecedentRecord, Status, default_status
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import normalize, segment
+from search_index.content_words import content_words
+from search_index.names import listed_names, written_names
 
 Matrix = npt.NDArray[np.float64]
 Progress = Callable[[int, int], None]
@@ -77,8 +82,8 @@ class Corpus:
     structured: Matrix
     text: Matrix
     combined: Matrix
-    #: Vocabulary names (labels and synonyms): never key terms, the structured
-    #: fields already name them.
+    #: Vocabulary names (labels and synonyms of hardships, barriers, measures and
+    #: discovery channels): never key terms, the structured fields already name them.
     vocabulary_names: frozenset[str] = frozenset()
     #: Every part of a vocabulary name (慈善 of 慈善救助): never anchors, since the
     #: structured fields already tell cases apart by them.
@@ -86,6 +91,11 @@ class Corpus:
     #: What kind of case each precedent is, by its structured fields: hardships (with
     #: their parents) and barriers, as ``hardship:重病`` and ``barrier:收入超标``.
     case_keys: list[frozenset[str]] = field(default_factory=list)
+    #: Each precedent's words that pass the shared key-term filter
+    #: (`search_index.content_words`): only these are shown as key terms.
+    content_terms: list[frozenset[str]] = field(default_factory=list)
+    #: In how many precedents each word passes that filter.
+    content_df: Counter[str] = field(default_factory=Counter)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -106,8 +116,14 @@ class TermFolder:
         for kind in ("hardship", "barrier", "measure"):
             for term in vocabulary.terms.get(kind, {}).values():
                 for name in term.names():
-                    self._labels.setdefault(normalize(name), term.label)
-        self.vocabulary_names = frozenset(self._labels)
+                    self._labels.setdefault(normalize(name), normalize(term.label))
+        # How a matter came to light is a structured field too (动态监测预警).
+        channels = {
+            normalize(name)
+            for term in vocabulary.terms.get("discovery", {}).values()
+            for name in term.names()
+        }
+        self.vocabulary_names = frozenset(self._labels) | channels
         self.vocabulary_parts = frozenset(
             name[i:j]
             for name in self._labels
@@ -125,11 +141,28 @@ class TermFolder:
             out.append(normalize(self._labels.get(word, word)))
         return out
 
+    def content(self, text: str, names: Sequence[str] = ()) -> list[str]:
+        """The words of `text` that may be key terms, folded like `words`."""
+        return content_words(text, names, self._labels)
+
 
 def record_words(record: PrecedentRecord, folder: TermFolder) -> list[str]:
     """Narrative words of one precedent (title, situation, deliberation, decision)."""
     names = frozenset(normalize(p.name) for p in record.persons if len(p.name) >= 2)
     return folder.words(f"{record.title}\n{record.narrative}", names)
+
+
+def record_content(record: PrecedentRecord, folder: TermFolder) -> tuple[set[str], set[str]]:
+    """The precedent's words that pass the shared key-term filter, and the names it holds.
+
+    The caller removes every precedent's names from every precedent's words: a
+    later case file refers to an earlier one by its person (参照老叶先例) without
+    introducing them.
+    """
+    text = f"{record.title}\n{record.narrative}"
+    listed = listed_names(record.persons)
+    names = {*listed, *written_names(normalize(text))}
+    return set(folder.content(text, listed)), names
 
 
 def structured_features(record: PrecedentRecord, vocabulary: Vocabulary) -> dict[str, float]:
@@ -246,10 +279,16 @@ def build_corpus(
     chosen = sorted((r for r in records if is_precedent(r)), key=lambda r: r.code)
     folder = TermFolder(vocab)
     words: list[list[str]] = []
+    shown: list[set[str]] = []
+    names: set[str] = set()
     for done, record in enumerate(chosen):
         words.append(record_words(record, folder))
+        found, named = record_content(record, folder)
+        shown.append(found)
+        names |= named
         if progress is not None and done % 16 == 0:
             progress(done, len(chosen))
+    content = [frozenset(found - names) for found in shown]
     terms = [frozenset(bag) for bag in words]
     df: Counter[str] = Counter()
     for bag_terms in terms:
@@ -262,6 +301,9 @@ def build_corpus(
     if progress is not None:
         progress(len(chosen), len(chosen))
     keys = [case_keys(r, vocab) for r in chosen]
+    content_df: Counter[str] = Counter()
+    for words_of in content:
+        content_df.update(words_of)
     return Corpus(
         chosen,
         terms,
@@ -273,4 +315,6 @@ def build_corpus(
         folder.vocabulary_names,
         folder.vocabulary_parts,
         keys,
+        content,
+        content_df,
     )

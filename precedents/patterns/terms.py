@@ -46,21 +46,22 @@ def key_terms(corpus: Corpus, members: Sequence[int]) -> list[tuple[str, float]]
     """Narrative terms that best tell the pattern's precedents from the rest.
 
     A term scores by its F1 as a test for membership: common inside the pattern
-    (recall) and rare outside it (precision). Vocabulary labels are left out:
-    the structured fields already name them.
+    (recall) and rare outside it (precision). Only words that pass the shared
+    key-term filter count (`shown_term`); vocabulary labels are left out: the
+    structured fields already name them.
     """
     inside: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     for index in members:
-        inside.update(corpus.terms[index])
+        inside.update(corpus.content_terms[index])
         occurrences.update(corpus.term_counts[index])
     size = len(members)
     scored = []
     for term, count in inside.items():
-        if count < max(2, KEY_TERM_MIN_SHARE * size) or not _content_word(term, corpus):
+        if count < max(2, KEY_TERM_MIN_SHARE * size) or not shown_term(term, corpus):
             continue
         recall = count / size
-        precision = count / corpus.term_df[term]
+        precision = count / corpus.content_df[term]
         scored.append((term, 2 * recall * precision / (recall + precision)))
     # On a tie the word the narratives repeat (透析) comes before the one they say once.
     scored.sort(key=lambda kv: (-kv[1], -occurrences[kv[0]], kv[0]))
@@ -96,6 +97,16 @@ def structurally_distinctive(corpus: Corpus, members: Sequence[int]) -> bool:
     holders = [i for i, keys in enumerate(corpus.case_keys) if shared <= keys]
     inside = len(set(holders) & set(members))
     return inside >= ANCHOR_PRECISION * len(holders)
+
+
+def shown_term(term: str, corpus: Corpus) -> bool:
+    """Whether a term may be shown to officers as a key term or in a label.
+
+    It must pass the key-term filter the similarity engine uses
+    (`search_index.content_words`: no generic word such as 合计 or 本市, no
+    name) as well as the miner's own (no vocabulary name, no meeting prose).
+    """
+    return corpus.content_df[term] > 0 and _content_word(term, corpus)
 
 
 def _content_word(term: str, corpus: Corpus, *, anchor: bool = False) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from precedents.record import PrecedentRecord, Status
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import normalize, segmenter
+from search_index.names import listed_names, mask_names, written_names
 from search_index.similar import inference
 from search_index.similar.keyterms import TermExtractor
-from search_index.similar.names import listed_names, mask_names, written_names
 from search_index.similar.settings import SimilaritySettings
 
 

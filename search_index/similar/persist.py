@@ -21,10 +21,11 @@ import numpy.typing as npt
 
 from precedents.vocabulary import Vocabulary
 from search_index.analysis import domain_terms
+from search_index.content_words import STOP_WORDS
 from search_index.similar import storage
 from search_index.similar.cues import CUES_VERSION
 from search_index.similar.features import CUE_TERM_WEIGHT
-from search_index.similar.keyterms import FIELD_WEIGHTS, STOP_WORDS, TERMS_VERSION
+from search_index.similar.keyterms import FIELD_WEIGHTS, TERMS_VERSION
 from search_index.similar.segment import Segment
 from search_index.similar.store import COLUMNS
 from search_index.similar.vectors import KEY_TERMS

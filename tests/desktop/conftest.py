@@ -34,7 +34,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_prefs(tmp_path: Path) -> Iterator[Path]:
+def _isolated_prefs(tmp_path: Path, qapp: object) -> Iterator[Path]:
+    """Settings in the test's own folder; the application exists, as in the program."""
     folder = tmp_path / "qsettings"
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

@@ -12,10 +12,10 @@ import pytest
 from bench.heldout import eval_heldout
 from precedents.demo import demo_path
 from precedents.record import Person
+from search_index.content_words import STOP_WORDS
+from search_index.names import written_names
 from search_index.service import SearchService
 from search_index.similar import CLOSE_THRESHOLD, SimilarityIndex
-from search_index.similar.keyterms import STOP_WORDS
-from search_index.similar.names import written_names
 from search_index.source import MemorySource
 from tests.search_index.similar_cases import matter, pasted
 

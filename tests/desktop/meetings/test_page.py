@@ -18,6 +18,7 @@ from desktop.meetings.new_matter import NewMatterDialog
 from desktop.meetings.page import MeetingPage
 from desktop.meetings.questions import (
     ConsistencyReason,
+    MinutesReview,
     OutcomeReason,
     WordChoice,
     WordExportDialog,
@@ -141,11 +142,19 @@ def test_new_matter_through_two_escalations_to_a_decision(
 
     out = tmp_path / "纪要.docx"
     monkeypatch.setattr(WordExportDialog, "ask", classmethod(lambda cls, *a, **k: WordChoice(out)))
+    offered: list[tuple[list[int], int]] = []
+
+    def pick(cls, parent, choices, current):
+        offered.append(([sequence for sequence, _text in choices], current))
+        return current
+
+    monkeypatch.setattr(MinutesReview, "ask", classmethod(pick))
     with qtbot.waitSignal(page.exports.exported, timeout=20000):
         page.exports.export_minutes()
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "老人骨折后完全失能" in text and "一、基本情况" in text
     assert "陈建华" not in text and "陈某" in text
+    assert offered == [([1, 2, 3], 3)]
 
     for kind, export in (
         ("form", page.exports.export_review_form),
@@ -315,3 +324,54 @@ def test_a_speaker_picked_brings_the_department(qtbot, page: MeetingPage) -> Non
     editor.setCurrentText("李主任")
     delegate.setModelData(editor, page.form.opinions, index)
     assert page.form.opinions.rows()[0].department == "民政"
+
+
+def test_minutes_of_an_earlier_meeting(
+    qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.opinions.set_rows([Opinion("李主任", "村里先行垫付医药费。", "民政")])
+    escalate(qtbot, page, monkeypatch, "村里无资金渠道")
+    record_meeting(page, "王站长")
+    page.form.opinions.set_rows([Opinion("王站长", "镇街统筹照护服务。", "民政")])
+    escalate(qtbot, page, monkeypatch, "照护服务须区级统筹")
+    out = tmp_path / "第1次.docx"
+    monkeypatch.setattr(WordExportDialog, "ask", classmethod(lambda cls, *a, **k: WordChoice(out)))
+    labels: list[str] = []
+
+    def first(cls, parent, choices, current):
+        labels.extend(text for _sequence, text in choices)
+        assert current == 2
+        return 1
+
+    monkeypatch.setattr(MinutesReview, "ask", classmethod(first))
+    with qtbot.waitSignal(page.exports.exported, timeout=20000):
+        page.exports.export_minutes()
+    assert labels[0].startswith("Meeting 1 · 村居 · 2025-03-18")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "村里先行垫付医药费" in text and "镇街统筹照护服务" not in text
+
+    monkeypatch.setattr(MinutesReview, "ask", classmethod(lambda cls, *a: None))
+    out.unlink()
+    page.exports.export_minutes()
+    assert not out.exists()
+
+
+def test_minutes_from_a_review_in_the_history(
+    qtbot, page: MeetingPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    record_meeting(page, "李主任")
+    page.form.opinions.set_rows([Opinion("李主任", "村里先行垫付医药费。", "民政")])
+    escalate(qtbot, page, monkeypatch, "村里无资金渠道")
+    out = tmp_path / "第1次.docx"
+    monkeypatch.setattr(WordExportDialog, "ask", classmethod(lambda cls, *a, **k: WordChoice(out)))
+    panel = page.matter_panel
+    menu = panel.review_menu(panel.history.index(0))
+    assert menu is not None
+    offered = [action.text() for action in menu.actions()]
+    with qtbot.waitSignal(page.exports.exported, timeout=20000):
+        menu.actions()[0].trigger()
+    assert offered == ["Minutes of meeting 1…"]
+    assert panel.review_menu(panel.history.index(5)) is None
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "村里先行垫付医药费" in text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.meetings.questions import ConsistencyReason, WordExportDialog
+from desktop.meetings.questions import ConsistencyReason, MinutesReview, WordExportDialog
 
 
 def test_the_departure_reason_cannot_be_left_empty(qtbot) -> None:
@@ -37,3 +37,11 @@ def test_word_options_masked_by_default_template_must_exist(qtbot, tmp_path: Pat
     dialog.template.setText(str(tmp_path / "红头.docx"))
     assert dialog.ok.isEnabled()
     assert dialog.options() == (False, "移送公安机关", tmp_path / "红头.docx")
+
+
+def test_the_meeting_picker_for_minutes(qtbot) -> None:
+    dialog = MinutesReview(None, [(1, "第1次"), (2, "第2次"), (3, "第3次")], 2)
+    qtbot.addWidget(dialog)
+    assert dialog.box.count() == 3 and dialog.sequence() == 2
+    dialog.box.setCurrentIndex(0)
+    assert dialog.sequence() == 1
