@@ -180,6 +180,11 @@ class LibraryIndexes:
         self._lock = threading.Lock()
 
     @property
+    def has_similar(self) -> bool:
+        """True once `open` has attached the similarity index (read from its folder or not yet)."""
+        return self._similar is not None
+
+    @property
     def similar_index(self) -> SimilarityIndex | None:
         """The similarity index once it has been read (`ensure_similar`), else None."""
         return self._similar.loaded if self._similar is not None else None
