@@ -116,3 +116,27 @@ def test_the_window_is_built_without_the_engines_and_the_file_writers() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     ).stdout.split()
     assert found == []
+
+
+def test_the_screen_left_last_comes_back_once_the_first_results_are_listed(
+    qtbot, library, tasks
+) -> None:
+    """The statistics screen counts when shown; that waits until the list is there."""
+    from desktop.main_window import MainWindow
+    from desktop.prefs import LAST_PAGE, Prefs
+    from desktop.search_adapter import SearchAdapter
+
+    prefs = Prefs()
+    prefs.set_number(LAST_PAGE, 3)
+    window = MainWindow(library, SearchAdapter(library), tasks, prefs)
+    order: list[str] = []
+    window.library_page.first_results.connect(lambda: order.append("list"))
+    window.pages.widget(3).figures_shown.connect(lambda: order.append("figures"))
+    window.show()
+    assert window.pages.currentIndex() == 0, "the library first"
+    window.start()
+    qtbot.waitUntil(lambda: order == ["list", "figures"])
+    assert window.pages.currentIndex() == 3 and window.navigation.actions()[3].isChecked()
+    window._closing = True
+    window.close()
+    window.deleteLater()
