@@ -181,7 +181,18 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         page = self.prefs.number(keys.LAST_PAGE, 0)
-        self.show_page(page if 0 <= page < self.pages.count() else 0)
+        # The other screens count, mine or list matters as soon as they are shown; that
+        # waits for the library's first results (start-up time), then the window goes
+        # back to the screen the officer left.
+        self.pages.setCurrentIndex(0)
+        self.navigation.actions()[0].setChecked(True)
+        self._page_left = page if 0 < page < self.pages.count() else 0
+        self.library_page.first_results.connect(self._back_to_page_left)
+
+    def _back_to_page_left(self) -> None:
+        page, self._page_left = self._page_left, 0
+        if page and self.pages.currentIndex() == 0:
+            self.show_page(page)
 
     def _default_geometry(self) -> None:
         screen = QGuiApplication.primaryScreen()

@@ -222,6 +222,13 @@ class SearchAdapter:
         """
         return self._indexes.sync()
 
+    def catch_up(self, limit: int) -> tuple[int, bool]:
+        """One step of `sync`: at most `limit` changes of the feed.
+
+        Returns (precedents taken in, whether more changes are waiting).
+        """
+        return self._indexes.catch_up(limit)
+
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""
         self._indexes.rebuild(progress)
@@ -286,8 +293,10 @@ class SearchAdapter:
         """The most similar precedents to `record` (a saved precedent or a draft matter)."""
         from search_index.library import coverage
 
-        if self._indexes.similar_index is None:
+        if not self._indexes.has_similar:
             return SimilarResults([], CLOSE_THRESHOLD, ready=False)
+        # Not read from its folder yet (the first results come first): read it now,
+        # on this background thread, rather than tell the officer to try again.
         found = coverage(self.library, record)
         hits = self._indexes.similar(
             record, limit, exclude=[exclude] if exclude else (), covered=found.covered

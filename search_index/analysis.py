@@ -62,8 +62,18 @@ _WIDTH_TABLE = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF0
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
+#: The characters `_WIDTH_TABLE` maps.
+_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
+
+
 def _fold_width(text: str) -> str:
-    return text.translate(_WIDTH_TABLE)
+    # Only the full-width characters are looked up (about one in twenty in a narrative);
+    # str.translate with a dict looks up every character and took three times as long.
+    return _FULL_WIDTH.sub(_fold_char, text)
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _WIDTH_TABLE[ord(match.group())]
 
 
 def normalize(text: str) -> str:
@@ -153,7 +163,8 @@ class Segmenter:
         `everything`, punctuation and spaces are kept too (the pieces join up to
         the text).
         """
-        return [(w, t) for w, t in self._jieba.tag(text, True) if everything or _is_word(w)]
+        tagged: list[tuple[str, str]] = self._jieba.tag(text, True)
+        return tagged if everything else [(w, t) for w, t in tagged if _is_word(w)]
 
     def tokenize(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(word, start, end) for every word of already normalised text."""

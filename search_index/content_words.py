@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 
 from search_index.analysis import normalize, segmenter
-from search_index.names import blank_names, looks_like_name, written_names
+from search_index.names import NAME_TAGS, blank_names, looks_like_name, written_names
 
 #: Parts of speech that never carry what a matter is about: numerals and quantities
 #: (两个, 七八千), pronouns (他们, 某村), prepositions, conjunctions, particles,
@@ -72,6 +72,14 @@ PLACE_SUFFIXES = frozenset("省市县镇乡")
 #: Letters only (CJK ideographs count as letters): no digits, no punctuation or spaces.
 _CONTENT = re.compile(r"[^\W\d_]+")
 
+#: (word, part of speech) → whether it may be a content word. That depends on the pair
+#: alone, and a library repeats the same few tens of thousands of pairs among millions
+#: of tagged words, so each is judged once (a full index build spent most of its time
+#: judging the same words again).
+_JUDGED: dict[tuple[str, str], bool] = {}
+#: Pairs kept in `_JUDGED` before it starts afresh.
+MEMO_LIMIT = 300_000
+
 
 def content_words(
     text: str, names: Iterable[str] = (), fold: Mapping[str, str] | None = None
@@ -85,18 +93,25 @@ def content_words(
     seg = segmenter()
     plain = normalize(text)
     plain = blank_names(plain, [*names, *written_names(plain)])
+    judged = _JUDGED
+    if len(judged) > MEMO_LIMIT:
+        judged.clear()
     out: list[str] = []
     previous = ""
-    for word, pos in seg.tag(plain, everything=True):
-        if (
-            len(word) >= 2
-            and pos not in FUNCTION_TAGS
-            and is_content(word)
-            and not looks_like_name(word, pos, seg, previous)
-        ):
+    for tagged in seg.tag(plain, everything=True):
+        keep = judged.get(tagged)
+        if keep is None:
+            keep = judged[tagged] = _may_be_content(*tagged)
+        # Only a name-tagged word depends on the word before it (刘 + 海燕).
+        if keep and (tagged[1] not in NAME_TAGS or not looks_like_name(*tagged, seg, previous)):
+            word = tagged[0]
             out.append(fold.get(word, word) if fold is not None else word)
-        previous = word
+        previous = tagged[0]
     return out
+
+
+def _may_be_content(word: str, pos: str) -> bool:
+    return len(word) >= 2 and pos not in FUNCTION_TAGS and is_content(word)
 
 
 def is_content(word: str) -> bool:

@@ -22,10 +22,10 @@ from sqlalchemy import select
 from precedents.library import Library
 from precedents.record import PrecedentRecord
 from precedents.store.vocabulary import load_synonyms
-from search_index.service import SearchService
 from search_index.writer import IndexComponent
 
 if TYPE_CHECKING:
+    from search_index.service import SearchService
     from search_index.similar import SimilarHit, SimilarityIndex, SimilaritySettings
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ SIMILAR_FOLDER_NAME = "similar"
 
 def search_service(library: Library, components: Iterable[IndexComponent] = ()) -> SearchService:
     """A search service over `library` (not opened yet: call `open`, off the UI thread)."""
+    # Whoosh loads here, on the thread that opens the index, not when the window is built.
+    from search_index.service import SearchService
+
     with library.session() as session:
         groups = load_synonyms(session)
     return SearchService(
@@ -127,39 +130,88 @@ def coverage(library: Library, record: PrecedentRecord) -> Coverage:
         return Coverage(covered, [coverage_notice(policy) for policy in policies])
 
 
+class DeferredSimilarity:
+    """The similarity index as a component of the search writer, read from its folder on first use.
+
+    Reading it takes about half a second at 10,000 precedents (numpy arrays, the
+    term table), and the list of search results does not need it: the search
+    index opens without waiting for it. The first change the writer passes on,
+    the first similar-precedents query or `LibraryIndexes.ensure_similar` reads it.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._index: SimilarityIndex | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> SimilarityIndex | None:
+        """The index if it has been read, else None (never reads it)."""
+        return self._index
+
+    def index(self) -> SimilarityIndex:
+        """The index, read from its folder now if that has not happened yet."""
+        with self._lock:
+            if self._index is None:
+                self._index = open_similarity_index(self._library)
+            return self._index
+
+    def reset(self) -> None:
+        self.index().reset()
+
+    def upsert(self, records: Sequence[PrecedentRecord]) -> object:
+        return self.index().upsert(records)
+
+    def delete(self, codes: Sequence[str]) -> object:
+        return self.index().delete(codes)
+
+    def flush(self) -> None:
+        self.index().flush()
+
+
 class LibraryIndexes:
     """The search service and the similarity index of one library, opened together."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.service: SearchService | None = None
-        self.similar_index: SimilarityIndex | None = None
         self.similar_checked = False
+        self._similar: DeferredSimilarity | None = None
         self._lock = threading.Lock()
 
-    def open(self, progress: Progress | None = None) -> SearchService:
-        """Open both; rebuilds the search index if it is missing, damaged or outdated.
+    @property
+    def has_similar(self) -> bool:
+        """True once `open` has attached the similarity index (read from its folder or not yet)."""
+        return self._similar is not None
 
-        Blocking: run it off the UI thread. The similarity index may still need a
-        refill afterwards (`ensure_similar`).
+    @property
+    def similar_index(self) -> SimilarityIndex | None:
+        """The similarity index once it has been read (`ensure_similar`), else None."""
+        return self._similar.loaded if self._similar is not None else None
+
+    def open(self, progress: Progress | None = None) -> SearchService:
+        """Open the search index; rebuilds it if it is missing, damaged or outdated.
+
+        Blocking: run it off the UI thread. The similarity index is read
+        afterwards, and refilled if need be (`ensure_similar`).
         """
-        similar = open_similarity_index(self.library)
+        similar = DeferredSimilarity(self.library)
         service = search_service(self.library, components=[similar])
-        self.similar_index, self.service = similar, service
+        self._similar, self.service = similar, service
         service.open(progress)
         return service
 
     def ensure_similar(self, progress: Progress | None = None) -> None:
-        """Refill the similarity index if it does not hold exactly the library's precedents.
+        """Read the similarity index; refill it unless it holds exactly the library's precedents.
 
         Its folder can be missing or older than the search index (deleted, or
         written by another version); a refill takes a few seconds at 10,000.
         """
-        service, similar = self.service, self.similar_index
+        service, similar = self.service, self._similar
         if service is None or similar is None:
             return
         wanted = set(self.library.record_source().versions())
-        if set(similar.codes()) != wanted:
+        if set(similar.index().codes()) != wanted:
             service.replay(similar, progress)
         self.similar_checked = True
 
@@ -167,10 +219,17 @@ class LibraryIndexes:
         """Catch up with saves, deletions and imports (through the index writer)."""
         return self.service.sync() if self.service is not None else 0
 
+    def catch_up(self, limit: int) -> tuple[int, bool]:
+        """(records touched, more changes waiting) after applying at most `limit` changes."""
+        if self.service is None:
+            return 0, False
+        step = self.service.catch_up(limit)
+        return step.touched, step.more
+
     def rebuild(self, progress: Progress | None = None) -> None:
         """Rebuild from the database, with the synonyms and vocabulary as now stored."""
         with self._lock:
-            old, similar = self.service, self.similar_index
+            old, similar = self.service, self._similar
             if old is None or similar is None:
                 return
             self.library.vocabulary(reload=True)
@@ -186,8 +245,10 @@ class LibraryIndexes:
 
     def apply_settings(self) -> None:
         """New similarity weights or 低保 lines take effect at the next query."""
-        if self.similar_index is not None:
-            self.similar_index.settings = similarity_settings(self.library)
+        # An index not read yet reads the settings when it is.
+        index = self.similar_index
+        if index is not None:
+            index.settings = similarity_settings(self.library)
 
     def similar(
         self,
@@ -197,10 +258,10 @@ class LibraryIndexes:
         covered: dict[str, str] | None = None,
     ) -> list[SimilarHit]:
         """The engine's most similar precedents to `record`, marked where a policy covers them."""
-        if self.similar_index is None:
+        if self._similar is None:
             return []
         lookup = covered.get if covered else None
-        return self.similar_index.query(record, limit, exclude=exclude, covered=lookup)
+        return self._similar.index().query(record, limit, exclude=exclude, covered=lookup)
 
     def close(self) -> None:
         if self.service is not None:

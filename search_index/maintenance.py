@@ -38,7 +38,7 @@ from search_index.bulk import DOCS_PER_SEGMENT, bulk_build
 from search_index.folder import LOCK_TIMEOUT, FolderState, IndexFolder, LiveIndex
 from search_index.live_writes import merge_small_segments, small_segments, write_changes
 from search_index.parallel import batches, build_processes, parallel_build
-from search_index.results import EngineState, OpenReport, Progress, SearchUnavailable
+from search_index.results import CatchUp, EngineState, OpenReport, Progress, SearchUnavailable
 from search_index.schema import build_schema, document
 from search_index.segments import INDEX_NAME, Snapshot
 from search_index.source import RecordSource
@@ -187,18 +187,29 @@ class Maintainer:
 
     def sync(self) -> int:
         """Apply the change feed since the last applied change; returns records touched."""
+        return self.catch_up().touched
+
+    def catch_up(self, limit: int | None = None) -> CatchUp:
+        """Apply the oldest `limit` changes of the feed (all of them when None).
+
+        The feed is in sequence order, so applying a prefix and remembering its
+        last sequence number leaves the rest for the next step.
+        """
         if self._live is None or self._state is None:
             raise self.unavailable()
         changes = self.source.changes_since(self._state.seq)
+        more = limit is not None and len(changes) > limit
+        if more:
+            changes = changes[:limit]
         if not changes:
-            return 0
+            return CatchUp()
         latest = {change.code: change for change in changes}
         upserts = [c for c, ch in latest.items() if ch.op == "upsert"]
         deletes = [c for c, ch in latest.items() if ch.op == "delete"]
         self._apply(upserts, deletes)
         self._state = replace(self._state, seq=max(c.seq for c in changes))
         self.folder.write_state(self._state)
-        return len(latest)
+        return CatchUp(touched=len(latest), more=more)
 
     def replay(self, component: IndexComponent, progress: Progress | None = None) -> None:
         """Refill one component from every record."""

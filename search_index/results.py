@@ -40,6 +40,16 @@ class SearchUnavailable(PrecedentError):
 
 
 @dataclass(frozen=True, slots=True)
+class CatchUp:
+    """One bounded step of catching up with the change feed (`SearchService.catch_up`)."""
+
+    #: Records this step indexed or removed.
+    touched: int = 0
+    #: More changes were waiting beyond this step's limit.
+    more: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class OpenReport:
     """What opening the index found and did (for ``precedents check`` and the desktop)."""
 

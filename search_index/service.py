@@ -37,6 +37,7 @@ from search_index.maintenance import Maintainer
 from search_index.plan import Plan, Planner, ResolvedFilter
 from search_index.query import FIELD_NAMES, QueryFilter, parse
 from search_index.results import (
+    CatchUp,
     EngineState,
     Filters,
     Hit,
@@ -111,6 +112,14 @@ class SearchService:
     def sync(self) -> int:
         """Apply the database's changes since the last sync; returns records touched."""
         return self.request_sync().result()
+
+    def catch_up(self, limit: int) -> CatchUp:
+        """Apply at most `limit` changes of the feed; `more` says whether others wait.
+
+        For catching up in steps: between two steps, searches see the index
+        as of the last one.
+        """
+        return self._run(lambda: self._ensure_maintainer().catch_up(limit))
 
     def request_sync(self) -> Future[int]:
         """Like `sync`, without waiting (for example right after a save)."""

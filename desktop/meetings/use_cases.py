@@ -33,11 +33,9 @@ from precedents.models import PersonRow
 from precedents.record import LEVELS, Measure, Person, PrecedentRecord, Status
 from precedents.store.audit import list_events
 from precedents.store.precedents import find_record, get_record, list_summaries
-from precedents.word_exports import WordOptions
-from precedents.word_exports import export_minutes as write_minutes
-from precedents.word_exports import export_review_form as write_review_form
 
 if TYPE_CHECKING:
+    from precedents.word_exports import WordOptions
     from search_index.library import LibraryIndexes
 
 #: Statuses of matters a meeting can take up.
@@ -273,6 +271,9 @@ def word_options(
     library: Library, masked: bool, reason: str, template: Path | None = None
 ) -> WordOptions:
     """Masking and fonts as chosen; the office template given, else the one in the settings."""
+    # The Word writers (python-docx) load on the first export, not at start-up.
+    from precedents.word_exports import WordOptions
+
     return WordOptions.from_settings(
         library.settings, masked=masked, reason=reason, template=template
     )
@@ -289,6 +290,8 @@ def export_minutes(
     template: Path | None = None,
 ) -> Path:
     """会议纪要 of review `sequence` of `code`."""
+    from precedents.word_exports import export_minutes as write_minutes
+
     options = word_options(library, masked, reason, template)
     with library.sessions.begin() as session:
         return write_minutes(
@@ -312,6 +315,8 @@ def export_review_form(
     template: Path | None = None,
 ) -> Path:
     """个案研判表 of `code` across all its reviews."""
+    from precedents.word_exports import export_review_form as write_review_form
+
     options = word_options(library, masked, reason, template)
     with library.sessions.begin() as session:
         return write_review_form(

@@ -5,7 +5,10 @@
 * every `SYNC_MS` the search adapter catches up with the change feed (other
   officers' saves, deletions and imports) in the search lane of the task
   manager, so it never runs beside a query; when something came in, the list
-  reloads, and the status bar says when the index was last in step;
+  reloads, and the status bar says when the index was last in step. A large
+  catch-up (a colleague imported thousands of precedents) goes in steps of
+  `CATCH_UP_BATCH` changes, each a task of its own: a query typed meanwhile
+  queues behind the running step only, not behind the whole import;
 * once the first results are listed, and every `BACKUP_MS` after that,
   `precedents.backup.maybe_backup` makes the day's automatic copy of a local
   SQLite database (online backup API, so officers keep working) and prunes old
@@ -34,6 +37,11 @@ log = logging.getLogger(__name__)
 SYNC_MS = 5_000
 #: How often the automatic backup checks whether today's copy exists.
 BACKUP_MS = 30 * 60_000
+#: Changes of the feed applied per catch-up step: about 0.3 s (at most 0.7 s) at 10,000
+#: precedents on a busy two-core machine. Each step commits and refreshes the index, so
+#: 1,000 changes take 6.7 s in steps of 50 against 2.8 s in one; the officer's searches
+#: matter more than how soon a colleague's import is complete.
+CATCH_UP_BATCH = 50
 
 
 class OfficeTimers(QObject):
@@ -54,6 +62,7 @@ class OfficeTimers(QObject):
         *,
         sync_ms: int = SYNC_MS,
         backup_ms: int = BACKUP_MS,
+        batch: int = CATCH_UP_BATCH,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__(parent)
@@ -61,7 +70,10 @@ class OfficeTimers(QObject):
         self.adapter = adapter
         self.tasks = tasks
         self.clock = clock
+        self.batch = batch
         self.syncing = False
+        #: Precedents taken in by the steps of the round running.
+        self._taken = 0
         self.backing_up = False
         self.last_sync: dt.datetime | None = None
         self.sync_timer = self._timer(sync_ms, self.catch_up)
@@ -89,14 +101,29 @@ class OfficeTimers(QObject):
         if self.syncing or self.adapter.state is not IndexState.READY:
             return False
         self.syncing = True
+        self._taken = 0
+        self._step()
+        return True
+
+    def _step(self) -> None:
+        batch = self.batch
         self.tasks.run(
-            lambda _p: self.adapter.sync(),
-            on_done=self._synced,
+            lambda _p: self.adapter.catch_up(batch),
+            on_done=self._stepped,
             on_error=self._sync_error,
             lane=Lane.QUERIES,
             context=self,
         )
-        return True
+
+    def _stepped(self, step: tuple[int, bool]) -> None:
+        taken, more = step
+        self._taken += taken
+        if more and self.adapter.state is IndexState.READY:
+            # Started from here, the next step queues behind whatever searches the
+            # officer started while this one ran.
+            self._step()
+            return
+        self._synced(self._taken)
 
     def _synced(self, count: int) -> None:
         self.syncing = False

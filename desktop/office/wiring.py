@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from desktop import operations
-from desktop.office.audit_viewer import AuditViewer
 from desktop.office.background import OfficeTimers
 from desktop.search_adapter import IndexState
 from precedents.record import PrecedentRecord
@@ -30,9 +29,7 @@ if TYPE_CHECKING:
 def install(window: MainWindow) -> OfficeTimers:
     """Wire the office area into `window`; returns its timers (not started yet)."""
     action = QAction(translate("Office", "&Audit trail…"), window)
-    action.triggered.connect(
-        lambda _checked=False: AuditViewer.open_for(window, window.library, window.tasks)
-    )
+    action.triggered.connect(lambda _checked=False: _open_audit_trail(window))
     window.actions_.audit_trail = action  # type: ignore[attr-defined]
     menu = window.actions_.tools_menu
     menu.addSeparator()
@@ -45,6 +42,13 @@ def install(window: MainWindow) -> OfficeTimers:
     window.library_page.first_results.connect(timers.back_up)
     timers.backup_failed.connect(lambda reason: _backup_failed(window, reason))
     return timers
+
+
+def _open_audit_trail(window: MainWindow) -> None:
+    # Imported when first opened: its export pulls in openpyxl, which start-up never needs.
+    from desktop.office.audit_viewer import AuditViewer
+
+    AuditViewer.open_for(window, window.library, window.tasks)
 
 
 def _synced(window: MainWindow, count: int, at: dt.datetime) -> None:

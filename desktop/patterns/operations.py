@@ -30,7 +30,6 @@ from precedents.patterns.curation import (
 )
 from precedents.patterns.describe import Pattern
 from precedents.patterns.draft import PolicyDraftContent
-from precedents.patterns.export import export_policy_draft
 from precedents.patterns.features import is_precedent, record_date
 from precedents.patterns.registry import (
     EDITABLE,
@@ -49,7 +48,6 @@ from precedents.patterns.usecases import current_patterns, draft_for_pattern
 from precedents.record import PrecedentRecord
 from precedents.store.changes import last_seq
 from precedents.store.precedents import find_record, get_record, iter_records
-from precedents.word_exports import WordOptions
 
 Progress = Callable[[int, int], None]
 
@@ -240,6 +238,10 @@ def export_draft(
     The appendix lists the precedents the draft names, masked whatever the
     settings say: a policy draft goes round for comments.
     """
+    # The Word writers (python-docx) load on the first export, not at start-up.
+    from precedents.patterns.export import export_policy_draft
+    from precedents.word_exports import WordOptions
+
     settings = library.settings
     options = replace(WordOptions.from_settings(settings), template=template, masked=True)
     with library.sessions.begin() as session:

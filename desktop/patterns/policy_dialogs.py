@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -31,10 +32,19 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.files import FileChooser
 from desktop.tasks import TaskManager
-from precedents.documents import TemplateProblem, check_template
 from precedents.patterns.registry import Policy
 
+if TYPE_CHECKING:
+    from precedents.documents import TemplateProblem
+
 translate = QCoreApplication.translate
+
+
+def _check_template(template: Path) -> list[TemplateProblem]:
+    # The Word package (python-docx) loads on this background thread, not at start-up.
+    from precedents.documents import check_template
+
+    return check_template(template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +160,7 @@ class DraftExportDialog(QDialog):
         self._blocked = True
         self._show(self.tr("Checking the template…"))
         self.tasks.run(
-            lambda _p: check_template(template),
+            lambda _p: _check_template(template),
             on_done=lambda problems: self._checked(template, problems),
             parent=self,
         )

@@ -32,11 +32,9 @@ from desktop.statistics.charts import ChartView, picture_name, save_picture
 from desktop.statistics.files import StatsFiles
 from desktop.statistics.filters import FilterBar
 from desktop.tasks import Lane, TaskManager
-from precedents.documents.annual_summary import yuan
 from precedents.errors import PrecedentError
 from precedents.library import Library
 from precedents.stats import Figures, compute_figures
-from precedents.stats_exports import write_figures_xlsx, write_summary_docx
 from precedents.stats_scope import Scope, read_scope
 from precedents.stats_tables import district_label
 
@@ -194,6 +192,9 @@ class StatisticsPage(QWidget):
         self.figures_shown.emit()
 
     def _show_tiles(self, f: Figures) -> None:
+        # The Word summary's module (python-docx) is only needed once figures are shown.
+        from precedents.documents.annual_summary import yuan
+
         days = f.days_to_decision
         values = {
             "total": str(f.total),
@@ -219,6 +220,8 @@ class StatisticsPage(QWidget):
         path = StatsFiles.excel_file(self, f"{self._file_stem()}.xlsx") if figures else None
         if figures is None or path is None:
             return
+        from precedents.stats_exports import write_figures_xlsx
+
         self.tasks.run(
             lambda _progress: write_figures_xlsx(figures, path),
             on_done=self._written,
@@ -255,6 +258,8 @@ class StatisticsPage(QWidget):
         settings = self.library.settings
 
         def work(_progress: Callable[[int, int], None]) -> Path:
+            from precedents.stats_exports import write_summary_docx
+
             try:
                 return write_summary_docx(figures, path, settings=settings, charts=charts)
             finally:

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import numpy as np
-
 from precedents.patterns.describe import core_codes, pattern_id
 from precedents.patterns.mining import MiningResult
 from precedents.patterns.models import CONFIRMED, MERGED
@@ -171,7 +169,7 @@ def _share_out(
         pid = owner.get(i)
         if pid is None:
             scored = [
-                (-float(np.mean(sim[i, members])), candidate)
+                (-float(sim[i, members].mean()), candidate)
                 for candidate, members in anchors.items()
                 if members
             ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -101,3 +102,41 @@ def test_preferences_from_a_newer_program_drop_its_layout(qapp) -> None:
     assert prefs.layout(WINDOW_STATE) is None
     assert int(settings.value(VERSION)) == PREFS_VERSION
     assert prefs.language() == "zh_CN"
+
+
+def test_the_window_is_built_without_the_engines_and_the_file_writers() -> None:
+    """What only an export, the audit trail or the open index needs loads later, not at start-up."""
+    heavy = ("docx", "openpyxl", "whoosh", "rjieba", "precedents.interchange.importer")
+    code = (
+        "import sys, desktop.app, desktop.main_window, search_index.library; "
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    ).stdout.split()
+    assert found == []
+
+
+def test_the_screen_left_last_comes_back_once_the_first_results_are_listed(
+    qtbot, library, tasks
+) -> None:
+    """The statistics screen counts when shown; that waits until the list is there."""
+    from desktop.main_window import MainWindow
+    from desktop.prefs import LAST_PAGE, Prefs
+    from desktop.search_adapter import SearchAdapter
+
+    prefs = Prefs()
+    prefs.set_number(LAST_PAGE, 3)
+    window = MainWindow(library, SearchAdapter(library), tasks, prefs)
+    order: list[str] = []
+    window.library_page.first_results.connect(lambda: order.append("list"))
+    window.pages.widget(3).figures_shown.connect(lambda: order.append("figures"))
+    window.show()
+    assert window.pages.currentIndex() == 0, "the library first"
+    window.start()
+    qtbot.waitUntil(lambda: order == ["list", "figures"])
+    assert window.pages.currentIndex() == 3 and window.navigation.actions()[3].isChecked()
+    window._closing = True
+    window.close()
+    window.deleteLater()

@@ -32,6 +32,21 @@ def test_a_save_is_searchable_after_sync(service: SearchService, source: MemoryS
     assert service.sync() == 0
 
 
+def test_catching_up_in_steps_applies_the_feed_in_order(
+    service: SearchService, source: MemorySource
+) -> None:
+    for number in range(5):
+        source.save(make_record(f"T-30{number}", f"渐冻症患者{number}", "肌萎缩侧索硬化，卧床。"))
+    first = service.catch_up(2)
+    assert (first.touched, first.more) == (2, True)
+    assert sorted(codes(service.search("渐冻症"))) == ["T-300", "T-301"], "searchable between"
+    source.delete("T-300")
+    steps = [service.catch_up(2) for _ in range(2)]
+    assert [(s.touched, s.more) for s in steps] == [(2, True), (2, False)]
+    assert sorted(codes(service.search("渐冻症"))) == ["T-301", "T-302", "T-303", "T-304"]
+    assert service.catch_up(2).touched == 0 and service.sync() == 0
+
+
 def test_changes_and_deletions_follow_the_feed(
     service: SearchService, source: MemorySource
 ) -> None:

@@ -41,6 +41,39 @@ def test_another_officers_new_precedent_appears_without_a_rebuild(
     assert caught.args[0] == 0
 
 
+def test_a_large_catch_up_lets_a_search_through_between_its_steps(
+    qtbot, window: MainWindow, colleague: Library, monkeypatch
+) -> None:
+    timers, page, adapter = window.office, window.library_page, window.adapter
+    qtbot.waitUntil(lambda: not timers.syncing and not page.search.busy)
+    with colleague.sessions.begin() as session:
+        for number in range(5):
+            record = sample(f"T-SM-2025-02{number}", title=f"同事导入的先例{number}")
+            create_record(session, record, actor="李四")
+    order: list[str] = []
+    catch_up, search = adapter.catch_up, adapter.search
+
+    def step(limit: int) -> tuple[int, bool]:
+        order.append("step")
+        return catch_up(limit)
+
+    def searching(*args: object, **options: object) -> object:
+        order.append("search")
+        return search(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(adapter, "catch_up", step)
+    monkeypatch.setattr(adapter, "search", searching)
+    timers.batch = 2
+    with qtbot.waitSignal(timers.synced) as caught:
+        assert timers.catch_up()
+        # The officer searches while the first step runs.
+        page.search.set_text("同事导入")
+        page.search.run_now()
+    assert caught.args[0] == 5
+    assert order[:3] == ["step", "search", "step"] and order.count("step") == 3
+    qtbot.waitUntil(lambda: "T-SM-2025-024" in codes(window))
+
+
 def test_no_catch_up_while_the_index_is_not_ready_or_one_is_running(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:
