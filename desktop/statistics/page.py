@@ -1,8 +1,9 @@
 """The statistics screen (统计): filters, summary tiles, eight charts and three exports.
 
-Figures are computed in the background (`TaskManager`, query lane) whenever the
-screen is shown or a filter changes; a result that arrives after a newer
-request is dropped. Pictures are drawn on the UI thread (Qt paints only there);
+Figures are computed in the background (`TaskManager`, jobs lane: they read
+only the database, so a count never holds up a search) whenever the screen is
+shown or a filter changes; a result that arrives after a newer request is
+dropped. Pictures are drawn on the UI thread (Qt paints only there);
 the Excel and Word files are written in the background.
 """
 
@@ -31,7 +32,7 @@ from desktop.statistics.chart_data import ChartSpec, chart_specs
 from desktop.statistics.charts import ChartView, picture_name, save_picture
 from desktop.statistics.files import StatsFiles
 from desktop.statistics.filters import FilterBar
-from desktop.tasks import Lane, TaskManager
+from desktop.tasks import TaskManager
 from precedents.errors import PrecedentError
 from precedents.library import Library
 from precedents.stats import Figures, compute_figures
@@ -159,7 +160,6 @@ class StatisticsPage(QWidget):
             on_done=lambda result: self._counted(generation, *result),
             context=self,
             parent=self,
-            lane=Lane.QUERIES,
         )
 
     def _counted(self, generation: int, scope: Scope | None, figures: Figures | None) -> None:
