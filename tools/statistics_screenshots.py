@@ -70,6 +70,8 @@ def _dev_corpus(
     window = MainWindow(library, adapter, demo.tasks, demo.prefs)  # type: ignore[attr-defined]
     window.resize(demo.size())  # type: ignore[attr-defined]
     window.show()
+    window.start()
+    wait(lambda: window.library_page.search.last_results is not None)  # type: ignore[attr-defined]
     page = _show(window, wait)
     save("statistics-dev.png", window)
     shown: list[bool] = []
