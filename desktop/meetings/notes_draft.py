@@ -129,3 +129,8 @@ def newest_code(store: DraftStore) -> str | None:
     """The matter whose notes were kept last (the one to offer back after a crash)."""
     drafts = store.all()
     return drafts[0].key if drafts else None
+
+
+def kept_codes(drafts_folder: Path) -> list[str]:
+    """The matters with notes of a meeting not saved, under the data folder's `drafts_folder`."""
+    return [draft.key for draft in meeting_drafts(drafts_folder).all()]

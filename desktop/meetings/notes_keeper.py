@@ -5,8 +5,8 @@ precedents' marks) is written to the data folder (`notes_draft`). When a
 matter opens and notes are kept for it that differ from what the screen shows,
 the officer is asked whether to continue with them (`RestoreDraft`, as the
 editor asks); declined notes are removed, and so are the notes of a saved
-meeting or of changes the officer discards. At start-up the status bar names
-the matters with notes left from a meeting not saved.
+meeting or of changes the officer discards. (At start-up the main window names
+the matters with notes left from a meeting not saved, through `notes_draft`.)
 """
 
 from __future__ import annotations
@@ -84,16 +84,6 @@ class NotesKeeper(QObject):
 
     def newest_code(self) -> str | None:
         return notes_draft.newest_code(self.store)
-
-    def announce(self) -> None:
-        """At start-up, say which matters have notes of a meeting not saved (after a crash)."""
-        codes = [draft.key for draft in self.store.all()]
-        if codes:
-            self.message.emit(
-                self.tr("Meeting notes not saved on %1: open Meetings to continue them.").replace(
-                    "%1", "、".join(codes)
-                )
-            )
 
     def offer(self, code: str, title: str, editable: bool = True) -> MeetingFields | None:
         """The notes kept for `code` if the officer continues with them, else None.

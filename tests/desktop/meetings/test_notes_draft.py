@@ -145,12 +145,12 @@ def test_discarding_the_changes_removes_the_notes(
 def test_notes_left_from_a_crash_are_announced_at_start_up(
     qtbot, window: MainWindow, library: Library
 ) -> None:
-    notes = window.meeting_page.notes
+    store = notes_draft.meeting_drafts(library.paths.drafts)
     fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
-    notes_draft.keep(notes.store, "T-HC-2024-001", fields, None)
-    with qtbot.waitSignal(window.meeting_page.message) as said:
-        window.start()
-    assert "T-HC-2024-001" in said.args[0]
+    notes_draft.keep(store, "T-HC-2024-001", fields, None)
+    window.start()
+    assert "T-HC-2024-001" in window.status.currentMessage()
+    assert window._meetings.built is None, "announced without building the meeting screen"
 
 
 def test_notes_for_a_meeting_decided_meanwhile_are_kept_and_explained(
