@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
                 self.tr("%n unsaved draft(s) found: Tools ▸ Unsaved drafts.", "", len(drafts))
             )
             self.open_drafts()
-        self.meeting_page.notes.announce()
+        self.meeting_page.announce_notes()
 
     # -- commands ---------------------------------------------------------------
 

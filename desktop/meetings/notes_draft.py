@@ -4,13 +4,16 @@ While the officer types the record (participants, opinions, outcome, decision)
 the screen writes it a moment after each change to ``drafts/meetings/`` of the
 data folder, one file per matter (`precedents.drafts.DraftStore`, written
 atomically). Opening the matter again, also after a crash, offers the notes
-back; saving the meeting or discarding the changes removes the draft. The
+back; saving the meeting or discarding the changes removes the draft. Notes of
+a matter deleted since are removed at the next start-up (`settle`): until then
+the deletion can still be undone, and the notes come back with the matter. The
 editor's drafts sit one folder up, so neither list shows the other's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -129,3 +132,19 @@ def newest_code(store: DraftStore) -> str | None:
     """The matter whose notes were kept last (the one to offer back after a crash)."""
     drafts = store.all()
     return drafts[0].key if drafts else None
+
+
+def settle(store: DraftStore, existing: Callable[[list[str]], Collection[str]]) -> list[str]:
+    """Codes of the kept notes whose matter still exists, newest first.
+
+    `existing(codes)` says which of `codes` are on file; the notes of every other
+    code belong to a deleted matter: nobody can continue them, so they are removed.
+    """
+    codes = [draft.key for draft in store.all()]
+    if not codes:
+        return []
+    alive = existing(codes)
+    for code in codes:
+        if code not in alive:
+            store.discard(code)
+    return [code for code in codes if code in alive]
