@@ -7,6 +7,7 @@ when it closes.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
@@ -153,8 +154,20 @@ class MainWindow(QMainWindow):
         self._announce_meeting_notes()
 
     def _announce_meeting_notes(self) -> None:
-        """Name the matters with notes left from a meeting not saved (after a crash)."""
-        codes = notes_draft.kept_codes(self.library.paths.drafts)
+        """Name the matters with notes left from a meeting not saved (after a crash).
+
+        Notes of matters deleted since are removed unannounced. The meeting screen
+        is not built for this: it is built when the officer opens it.
+        """
+        library = self.library
+
+        def work(_p: object) -> list[str]:
+            store = notes_draft.meeting_drafts(library.paths.drafts)
+            return notes_draft.settle(store, partial(notes_draft.existing_codes, library))
+
+        self.tasks.run(work, on_done=self._meeting_notes_kept, parent=self)
+
+    def _meeting_notes_kept(self, codes: list[str]) -> None:
         if codes:
             self.status.say(
                 self.tr("Meeting notes not saved on %1: open Meetings to continue them.").replace(

@@ -4,19 +4,25 @@ While the officer types the record (participants, opinions, outcome, decision)
 the screen writes it a moment after each change to ``drafts/meetings/`` of the
 data folder, one file per matter (`precedents.drafts.DraftStore`, written
 atomically). Opening the matter again, also after a crash, offers the notes
-back; saving the meeting or discarding the changes removes the draft. The
+back; saving the meeting or discarding the changes removes the draft. Notes of
+a matter deleted since are removed at the next start-up (`settle`): until then
+the deletion can still be undone, and the notes come back with the matter. The
 editor's drafts sit one folder up, so neither list shows the other's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.meetings.review_state import MeetingFields
 from precedents.drafts import Draft, DraftStore
+from precedents.library import Library
 from precedents.meetings.model import (
     Opinion,
     Outcome,
@@ -26,6 +32,7 @@ from precedents.meetings.model import (
     Role,
     Stance,
 )
+from precedents.models import PrecedentRow
 
 #: The sub-folder of the data folder's drafts that holds meeting notes.
 FOLDER = "meetings"
@@ -131,6 +138,24 @@ def newest_code(store: DraftStore) -> str | None:
     return drafts[0].key if drafts else None
 
 
-def kept_codes(drafts_folder: Path) -> list[str]:
-    """The matters with notes of a meeting not saved, under the data folder's `drafts_folder`."""
-    return [draft.key for draft in meeting_drafts(drafts_folder).all()]
+def settle(store: DraftStore, existing: Callable[[list[str]], Collection[str]]) -> list[str]:
+    """Codes of the kept notes whose matter still exists, newest first.
+
+    `existing(codes)` says which of `codes` are on file; the notes of every other
+    code belong to a deleted matter: nobody can continue them, so they are removed.
+    """
+    codes = [draft.key for draft in store.all()]
+    if not codes:
+        return []
+    alive = existing(codes)
+    for code in codes:
+        if code not in alive:
+            store.discard(code)
+    return [code for code in codes if code in alive]
+
+
+def existing_codes(library: Library, codes: list[str]) -> set[str]:
+    """Which of `codes` are precedents on file (the others were deleted)."""
+    with library.session() as session:
+        rows = session.scalars(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)))
+        return set(rows)

@@ -6,7 +6,9 @@ matter opens and notes are kept for it that differ from what the screen shows,
 the officer is asked whether to continue with them (`RestoreDraft`, as the
 editor asks); declined notes are removed, and so are the notes of a saved
 meeting or of changes the officer discards. (At start-up the main window names
-the matters with notes left from a meeting not saved, through `notes_draft`.)
+the matters with notes left from a meeting not saved, without building this
+screen; notes of matters deleted since are removed then, unannounced:
+`notes_draft.settle`.)
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from precedents.vocabulary import Vocabulary
 from search_index.analysis import normalize, segmenter
 from search_index.names import listed_names, mask_names, written_names
 from search_index.similar import inference
-from search_index.similar.keyterms import TermExtractor
+from search_index.similar.keyterms import FIELD_WEIGHTS, TermExtractor
 from search_index.similar.settings import SimilaritySettings
 
 
@@ -46,6 +46,10 @@ class Features:
     #: For hardships and barriers read from the text: (label, the words that showed it).
     #: Kept for the matter being searched (the explanation quotes it), not stored.
     evidence: tuple[tuple[str, str], ...] = ()
+    #: Person names the record holds (its persons, names its text introduces). The
+    #: index treats them as names in every record: a later case cites an earlier one
+    #: by its person (参照老叶先例), and that name must not become a key term there.
+    names: tuple[str, ...] = ()
 
     def income_ratio(self, settings: SimilaritySettings) -> float | None:
         """Income per person divided by the 低保 line of the filing year."""
@@ -114,6 +118,7 @@ class FeatureExtractor:
             date=record.decided_on or record.filed_on,
             inferred=frozenset(inferred),
             evidence=self._quoted(record, facts, evidence),
+            names=record_names(record),
         )
 
     def _quoted(
@@ -184,6 +189,14 @@ def is_decided(record: PrecedentRecord) -> bool:
     if record.meta.status in (Status.DECIDED, Status.ARCHIVED):
         return True
     return record.decided_on is not None or bool(record.decision.strip())
+
+
+def record_names(record: PrecedentRecord) -> tuple[str, ...]:
+    """The record's person names (and given names) and the names its fields introduce."""
+    found = dict.fromkeys(listed_names(record.persons))
+    for name, _ in FIELD_WEIGHTS:
+        found.update(dict.fromkeys(written_names(normalize(getattr(record, name) or ""))))
+    return tuple(found)
 
 
 def _with_cue_terms(counts: dict[str, float], cued: Sequence[str]) -> dict[str, float]:

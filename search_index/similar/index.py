@@ -241,7 +241,7 @@ class SimilarityIndex:
             query = self.features(record)
             usable = self._usable({*exclude, record.code})
             parts = attribute_columns(query, self._store, self.settings, self._taxonomies())
-            own = query_vector(query.terms, self._store.term_id, self._idf)
+            own = query_vector(self._unnamed(query.terms), self._store.term_id, self._idf)
             shared = np.zeros(self._store.n_rows, dtype=np.float64)
             text = self._text_scores(own, shared)
             scale = text_scales(len(own), shared)
@@ -268,7 +268,7 @@ class SimilarityIndex:
         with self._lock:
             self._refresh()
             terms = self._extractor.terms.counts(record)
-            vector = query_vector(terms, self._store.term_id, self._idf)
+            vector = query_vector(self._unnamed(terms), self._store.term_id, self._idf)
             text = self._text_scores(vector)
             store = self._store
             usable = self._usable({record.code})
@@ -314,18 +314,37 @@ class SimilarityIndex:
         added = store.n_rows - self._main_end
         dead = store.n_rows - store.live
         limit = max(COMPACT_MIN_ROWS, COMPACT_SHARE * self._main_end)
-        if force_compaction or self._main_end == 0 or added > limit or dead > limit:
+        renamed = self._named_terms(store.fresh_names)
+        # A known term that turns out to be a name is weighted in the stored postings.
+        stale = bool(renamed.size) and bool((self._idf.values[renamed] > 0).any())
+        store.fresh_names.clear()
+        if stale or force_compaction or self._main_end == 0 or added > limit or dead > limit:
             store.compact()
             self._idf.reset(store.df, len(store.terms), store.live)
+            self._idf.values[self._named_terms(store.names)] = 0.0
             self._main = self._segment(range(store.n_rows))
             self._main_end, self._delta = store.n_rows, Segment.empty()
             self._weigh_labels()
             self._compacted = True
         else:
+            known = self._idf.values.shape[0]
             self._idf.extend(store.df, len(store.terms))
+            new_terms = store.terms[known:]
+            self._idf.values[self._named_terms(t for t in new_terms if t in store.names)] = 0.0
             alive = store.column("alive")
             self._delta = self._segment(r for r in range(self._main_end, store.n_rows) if alive[r])
         self._dirty = False
+
+    def _named_terms(self, names: Iterable[str]) -> npt.NDArray[np.intp]:
+        """Ids of the weighted terms that are person names known in the library."""
+        term_id, weighted = self._store.term_id, self._idf.values.shape[0]
+        ids = [i for i in (term_id.get(name, -1) for name in names) if 0 <= i < weighted]
+        return np.array(ids, dtype=np.intp)
+
+    def _unnamed(self, terms: dict[str, float]) -> dict[str, float]:
+        """Term counts without the person names known in the library (never key terms)."""
+        names = self._store.names
+        return {term: count for term, count in terms.items() if term not in names}
 
     def _weigh_labels(self) -> None:
         """Give taxonomy terms their inverse document frequency over the live rows."""

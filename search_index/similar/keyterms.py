@@ -24,8 +24,9 @@ from search_index.content_words import content_words
 from search_index.names import listed_names
 
 #: Bumped whenever the reduction to key terms changes (part-of-speech filter,
-#: person names); part of the index fingerprint, so stored terms are rebuilt.
-TERMS_VERSION = 3
+#: person names, names known in the library); part of the index fingerprint, so
+#: stored terms are rebuilt.
+TERMS_VERSION = 4
 
 #: Weight of each narrative field in the term counts.
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (

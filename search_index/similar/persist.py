@@ -80,6 +80,7 @@ def save(index: SimilarityIndex, folder: Path) -> str:
         "titles": store.titles,
         "terms": store.terms,
         "categories": store.categories,
+        "row_names": [list(names) for names in store.row_names],
     }
     return storage.write_snapshot(folder, arrays, strings, index.fingerprint)
 
@@ -120,7 +121,13 @@ def _restore(index: SimilarityIndex, arrays: dict[str, Any], strings: dict[str, 
     codes, titles, terms = list(strings["codes"]), list(strings["titles"]), list(strings["terms"])
     n = len(codes)
     ptr = arrays["row_ptr"]
-    if len(titles) != n or ptr.shape != (n + 1,) or ptr[-1] != arrays["row_terms"].shape[0]:
+    row_names = [tuple(str(name) for name in names) for names in strings["row_names"]]
+    if (
+        len(titles) != n
+        or len(row_names) != n
+        or ptr.shape != (n + 1,)
+        or ptr[-1] != arrays["row_terms"].shape[0]
+    ):
         raise ValueError("行数与词项数量不符")
     if arrays["row_counts"].shape != arrays["row_terms"].shape or arrays["df"].shape != (
         len(terms),
@@ -146,6 +153,9 @@ def _restore(index: SimilarityIndex, arrays: dict[str, Any], strings: dict[str, 
     store.row_terms = list(np.split(arrays["row_terms"].astype(np.int32), ptr[1:-1]))
     store.row_counts = list(np.split(arrays["row_counts"].astype(np.float32), ptr[1:-1]))
     store.row_of = {code: row for row, code in enumerate(codes) if store.cols["alive"][row]}
+    store.row_names = row_names
+    for row in store.row_of.values():
+        store.names.update(row_names[row])
     index._idf.values = arrays["idf"].astype(np.float64)
     index._idf.n_docs = int(arrays["idf_docs"][0])
     index._main, index._delta, index._main_end = main, Segment.empty(), n

@@ -167,6 +167,7 @@ def features_to_json(f: Features) -> dict[str, Any]:
         "decided": f.decided,
         "date": f.date.isoformat() if f.date else None,
         "inferred": sorted(f.inferred),
+        "names": list(f.names),
     }
 
 
@@ -176,6 +177,7 @@ def features_from_json(data: dict[str, Any]) -> Features:
     values["barriers"] = tuple(values["barriers"])
     values["date"] = dt.date.fromisoformat(values["date"]) if values["date"] else None
     values["inferred"] = frozenset(values["inferred"])
+    values["names"] = tuple(values.get("names", ()))
     return Features(**values)
 
 

@@ -10,6 +10,7 @@ drops dead rows and renumbers. Nothing here knows about scoring or files.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -65,6 +66,11 @@ class RowStore:
         self.row_terms: list[npt.NDArray[np.int32]] = []
         self.row_counts: list[npt.NDArray[np.float32]] = []
         self.row_of: dict[str, int] = {}
+        #: Person names of each row, and in how many live rows each name occurs.
+        self.row_names: list[tuple[str, ...]] = []
+        self.names: Counter[str] = Counter()
+        #: Names first seen since the index last took them into account.
+        self.fresh_names: set[str] = set()
         self.terms: list[str] = []
         self.term_id: dict[str, int] = {}
         self.df = np.zeros(16, dtype=np.int32)
@@ -106,6 +112,11 @@ class RowStore:
         self.titles.append(features.title)
         self.row_terms.append(ids)
         self.row_counts.append(np.array(list(features.terms.values()), dtype=np.float32))
+        self.row_names.append(features.names)
+        for name in features.names:
+            if name not in self.names:
+                self.fresh_names.add(name)
+            self.names[name] += 1
         self.row_of[features.code] = row
         self.n_rows = row + 1
         return row
@@ -116,6 +127,12 @@ class RowStore:
             return False
         self.cols["alive"][row] = False
         self.df[self.row_terms[row]] -= 1
+        for name in self.row_names[row]:
+            left = self.names[name] - 1
+            if left > 0:
+                self.names[name] = left
+            else:
+                del self.names[name]
         return True
 
     def compact(self) -> None:
@@ -130,6 +147,7 @@ class RowStore:
         self.titles = [self.titles[i] for i in index]
         self.row_terms = [self.row_terms[i] for i in index]
         self.row_counts = [self.row_counts[i] for i in index]
+        self.row_names = [self.row_names[i] for i in index]
         self.n_rows = len(index)
         self.row_of = {code: row for row, code in enumerate(self.codes)}
         self._grow(max(self.n_rows, 16))
@@ -163,6 +181,7 @@ class RowStore:
             decided=bool(col["decided"]),
             date=dt.date.fromordinal(int(col["date"])) if col["date"] > 0 else None,
             inferred=frozenset(n for i, n in enumerate(INFERABLE) if flags & (1 << i)),
+            names=self.row_names[row],
         )
 
     def category_index(self, kind: str, value: str | None) -> int:

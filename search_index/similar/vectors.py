@@ -127,6 +127,7 @@ def build_segment(
     order = np.lexsort((-weights, owner))
     starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
     keep = order[(np.arange(order.shape[0]) - starts) < k]
+    keep = keep[weights[keep] > 0]  # person names known in the library weigh nothing
     owner, terms, weights = owner[keep], terms[keep], weights[keep]
     norms = np.sqrt(np.bincount(owner, weights=weights * weights))
     unit = (weights / norms[owner]).astype(np.float32)
@@ -136,7 +137,7 @@ def build_segment(
 def _top(weights: Floats, k: int) -> npt.NDArray[np.intp]:
     """Indices of the k largest weights, largest first (ties keep text order)."""
     order = np.argsort(-weights, kind="stable")
-    return order[:k]
+    return order[weights[order] > 0][:k]
 
 
 def _unit(weights: Floats) -> Floats:

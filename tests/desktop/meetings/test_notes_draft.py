@@ -148,7 +148,8 @@ def test_notes_left_from_a_crash_are_announced_at_start_up(
     store = notes_draft.meeting_drafts(library.paths.drafts)
     fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
     notes_draft.keep(store, "T-HC-2024-001", fields, None)
-    window.start()
+    with qtbot.waitSignal(window.status.messageChanged, check_params_cb=lambda t: "T-HC" in t):
+        window.start()
     assert "T-HC-2024-001" in window.status.currentMessage()
     assert window._meetings.built is None, "announced without building the meeting screen"
 
@@ -168,3 +169,40 @@ def test_notes_for_a_meeting_decided_meanwhile_are_kept_and_explained(
     assert CODE in said.args[0] and "drafts/meetings" in said.args[0]
     assert notes_draft.kept(page.notes.store, CODE) is not None
     assert page.form.chair.text() == "李主任" and not page.dirty
+
+
+def test_settling_removes_only_the_notes_of_matters_no_longer_on_file(tmp_path: Path) -> None:
+    store = notes_draft.meeting_drafts(tmp_path)
+    notes_draft.keep(store, "T-1", typed(), None)
+    notes_draft.keep(store, "T-2", typed(), 1)
+    asked: list[list[str]] = []
+
+    def existing(codes: list[str]) -> set[str]:
+        asked.append(sorted(codes))
+        return {"T-2"}
+
+    assert notes_draft.settle(store, existing) == ["T-2"]
+    assert asked == [["T-1", "T-2"]]
+    assert notes_draft.kept(store, "T-1") is None and notes_draft.kept(store, "T-2") is not None
+    assert notes_draft.settle(notes_draft.meeting_drafts(tmp_path / "empty"), existing) == []
+    assert len(asked) == 1  # nothing kept: the library is not asked
+
+
+def test_notes_of_a_deleted_matter_are_not_announced_and_are_removed(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    from desktop.operations import delete_precedent
+
+    new_matter(library)
+    store = notes_draft.meeting_drafts(library.paths.drafts)
+    fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
+    notes_draft.keep(store, CODE, fields, None)
+    notes_draft.keep(store, "T-HC-2024-001", fields, None)
+    delete_precedent(library, CODE, None)
+    with qtbot.waitSignal(window.status.messageChanged, check_params_cb=lambda t: "T-HC" in t):
+        window.start()  # as at the next start-up
+    said = window.status.currentMessage()
+    assert "T-HC-2024-001" in said and CODE not in said
+    assert notes_draft.kept(store, CODE) is None
+    assert notes_draft.kept(store, "T-HC-2024-001") is not None
+    assert notes_draft.newest_code(store) == "T-HC-2024-001"
