@@ -7,27 +7,34 @@ when it closes.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
 from desktop import prefs as keys
 from desktop.actions import WindowActions
+from desktop.deferred_page import DeferredPage
 from desktop.dialogs.drafts_dialog import DraftsDialog
 from desktop.dialogs.settings_dialog import SettingsDialog, describe_database
 from desktop.icons import glyph_icon
 from desktop.library.page import LibraryPage
-from desktop.meetings.page import MeetingPage
+from desktop.meetings import notes_draft
 from desktop.office.wiring import install as install_office
-from desktop.patterns.page import PatternsPage
 from desktop.prefs import Prefs
 from desktop.search_adapter import SearchAdapter
-from desktop.statistics.page import StatisticsPage
 from desktop.status import StatusBar
 from desktop.tasks import TaskManager
 from precedents import __version__
 from precedents.drafts import DraftStore
 from precedents.library import Library
+
+if TYPE_CHECKING:
+    from desktop.meetings.page import MeetingPage
+    from desktop.patterns.page import PatternsPage
+    from desktop.statistics.page import StatisticsPage
 
 DEFAULT_SIZE = QSize(1440, 900)
 
@@ -46,11 +53,11 @@ class MainWindow(QMainWindow):
         self.library_page = LibraryPage(library, adapter, tasks, prefs, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.library_page)
-        self.meeting_page = MeetingPage(library, adapter, tasks, self)
-        self.pages.addWidget(self.meeting_page)
-        self.patterns_page = PatternsPage(library, tasks, self)
-        self.pages.addWidget(self.patterns_page)
-        self.pages.addWidget(StatisticsPage(library, tasks, self))
+        # The other screens (and the patterns screen's numpy) are built when first shown,
+        # so that building them does not delay the library's first results.
+        self._meetings = DeferredPage(self.pages, self._build_meetings)
+        self._patterns = DeferredPage(self.pages, self._build_patterns)
+        self._statistics = DeferredPage(self.pages, self._build_statistics)
         self.setCentralWidget(self.pages)
         self.navigation = self._navigation()
         self.status = StatusBar(library.actor, self)
@@ -61,13 +68,45 @@ class MainWindow(QMainWindow):
         self.library_page.index_state_changed.connect(self.status.show_index_state)
         self.library_page.index_progress.connect(self.status.show_index_progress)
         self.library_page.message.connect(self.status.say)
-        self.meeting_page.message.connect(self.status.say)
-        self.patterns_page.message.connect(self.status.say)
-        self.patterns_page.open_precedent.connect(self.show_precedent)
         self.library_page.record.meeting_requested.connect(self.take_to_meeting)
         self.library_page.view.meeting_requested.connect(self.take_to_meeting)
         self.office = install_office(self)
         self._restore_layout()
+
+    def _build_meetings(self) -> MeetingPage:
+        from desktop.meetings.page import MeetingPage
+
+        page = MeetingPage(self.library, self.adapter, self.tasks, self)
+        page.message.connect(self.status.say)
+        return page
+
+    def _build_patterns(self) -> PatternsPage:
+        from desktop.patterns.page import PatternsPage
+
+        page = PatternsPage(self.library, self.tasks, self)
+        page.message.connect(self.status.say)
+        page.open_precedent.connect(self.show_precedent)
+        return page
+
+    def _build_statistics(self) -> StatisticsPage:
+        from desktop.statistics.page import StatisticsPage
+
+        return StatisticsPage(self.library, self.tasks, self)
+
+    @property
+    def meeting_page(self) -> MeetingPage:
+        """The meeting screen, built now if it has not been shown yet."""
+        return self._meetings.page()
+
+    @property
+    def patterns_page(self) -> PatternsPage:
+        """The patterns screen, built now if it has not been shown yet."""
+        return self._patterns.page()
+
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        """The statistics screen, built now if it has not been shown yet."""
+        return self._statistics.page()
 
     def _navigation(self) -> QActionGroup:
         bar = QToolBar(self.tr("Navigation"), self)
@@ -112,7 +151,29 @@ class MainWindow(QMainWindow):
                 self.tr("%n unsaved draft(s) found: Tools ▸ Unsaved drafts.", "", len(drafts))
             )
             self.open_drafts()
-        self.meeting_page.announce_notes()
+        self._announce_meeting_notes()
+
+    def _announce_meeting_notes(self) -> None:
+        """Name the matters with notes left from a meeting not saved (after a crash).
+
+        Notes of matters deleted since are removed unannounced. The meeting screen
+        is not built for this: it is built when the officer opens it.
+        """
+        library = self.library
+
+        def work(_p: object) -> list[str]:
+            store = notes_draft.meeting_drafts(library.paths.drafts)
+            return notes_draft.settle(store, partial(notes_draft.existing_codes, library))
+
+        self.tasks.run(work, on_done=self._meeting_notes_kept, parent=self)
+
+    def _meeting_notes_kept(self, codes: list[str]) -> None:
+        if codes:
+            self.status.say(
+                self.tr("Meeting notes not saved on %1: open Meetings to continue them.").replace(
+                    "%1", "、".join(codes)
+                )
+            )
 
     # -- commands ---------------------------------------------------------------
 
@@ -126,13 +187,15 @@ class MainWindow(QMainWindow):
 
     def take_to_meeting(self, code: str) -> None:
         """The meeting screen, with the matter `code` loaded."""
-        if self.meeting_page.may_leave():
+        meetings = self._meetings.built
+        if meetings is None or meetings.may_leave():
             self.show_page(1)
             self.meeting_page.take_up(code)
 
     def save_current(self) -> None:
-        if self.pages.currentWidget() is self.meeting_page:
-            self.meeting_page.save()
+        meetings = self._meetings.built
+        if meetings is not None and self.pages.currentWidget() is meetings:
+            meetings.save()
             return
         record = self.library_page.record
         if record.editing:
@@ -212,8 +275,10 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        meetings, patterns = self._meetings.built, self._patterns.built
         pages_done = self._closing or (
-            self.meeting_page.may_leave() and self.patterns_page.close_editors()
+            (meetings is None or meetings.may_leave())
+            and (patterns is None or patterns.close_editors())
         )
         if not pages_done:
             event.ignore()

@@ -43,7 +43,7 @@ def _scroll_area() -> type:
 
 
 def _show(window: object, wait: Callable[[Callable[[], bool]], None]) -> object:
-    page = window.pages.widget(3)  # type: ignore[attr-defined]
+    page = window.statistics_page  # type: ignore[attr-defined]
     shown: list[bool] = []
     page.figures_shown.connect(lambda: shown.append(True))
     window.show_page(3)  # type: ignore[attr-defined]

@@ -18,8 +18,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.meetings.review_state import MeetingFields
 from precedents.drafts import Draft, DraftStore
+from precedents.library import Library
 from precedents.meetings.model import (
     Opinion,
     Outcome,
@@ -29,6 +32,7 @@ from precedents.meetings.model import (
     Role,
     Stance,
 )
+from precedents.models import PrecedentRow
 
 #: The sub-folder of the data folder's drafts that holds meeting notes.
 FOLDER = "meetings"
@@ -148,3 +152,10 @@ def settle(store: DraftStore, existing: Callable[[list[str]], Collection[str]]) 
         if code not in alive:
             store.discard(code)
     return [code for code in codes if code in alive]
+
+
+def existing_codes(library: Library, codes: list[str]) -> set[str]:
+    """Which of `codes` are precedents on file (the others were deleted)."""
+    with library.session() as session:
+        rows = session.scalars(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)))
+        return set(rows)

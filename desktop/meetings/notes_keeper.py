@@ -5,9 +5,10 @@ precedents' marks) is written to the data folder (`notes_draft`). When a
 matter opens and notes are kept for it that differ from what the screen shows,
 the officer is asked whether to continue with them (`RestoreDraft`, as the
 editor asks); declined notes are removed, and so are the notes of a saved
-meeting or of changes the officer discards. At start-up the status bar names
-the matters with notes left from a meeting not saved; notes of matters deleted
-since are removed then, unannounced (`notes_draft.settle`).
+meeting or of changes the officer discards. (At start-up the main window names
+the matters with notes left from a meeting not saved, without building this
+screen; notes of matters deleted since are removed then, unannounced:
+`notes_draft.settle`.)
 """
 
 from __future__ import annotations
@@ -85,18 +86,6 @@ class NotesKeeper(QObject):
 
     def newest_code(self) -> str | None:
         return notes_draft.newest_code(self.store)
-
-    def announce(self, codes: list[str]) -> None:
-        """At start-up, say which matters have notes of a meeting not saved (after a crash).
-
-        `codes` are those of the notes whose matter still exists (`notes_draft.settle`).
-        """
-        if codes:
-            self.message.emit(
-                self.tr("Meeting notes not saved on %1: open Meetings to continue them.").replace(
-                    "%1", "、".join(codes)
-                )
-            )
 
     def offer(self, code: str, title: str, editable: bool = True) -> MeetingFields | None:
         """The notes kept for `code` if the officer continues with them, else None.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.questions import Unsaved, UnsavedChanges
-from desktop.meetings import notes_draft, use_cases
+from desktop.meetings import use_cases
 from desktop.meetings.exports import Current, MeetingExports
 from desktop.meetings.matter_view import MatterPanel
 from desktop.meetings.models import MattersModel
@@ -212,15 +211,6 @@ class MeetingPage(QWidget):
         self._run(
             lambda _p: use_cases.open_matters(self.library, wanted, every=every), on_done=done
         )
-
-    def announce_notes(self) -> None:
-        """At start-up: name the matters with notes not saved, forgetting deleted matters' notes."""
-
-        def work(_p: object) -> list[str]:
-            existing = partial(use_cases.existing_codes, self.library)
-            return notes_draft.settle(self.notes.store, existing)
-
-        self._run(work, on_done=self.notes.announce)
 
     def _pick(self) -> None:
         code = self.matter_box.currentData(MattersModel.CODE_ROLE)

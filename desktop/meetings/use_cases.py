@@ -29,7 +29,7 @@ from precedents.meetings.model import (
 )
 from precedents.meetings.models import ReviewParticipantRow, ReviewRow
 from precedents.meetings.service import archive, list_reviews, reopen, save_review
-from precedents.models import PersonRow, PrecedentRow
+from precedents.models import PersonRow
 from precedents.record import LEVELS, Measure, Person, PrecedentRecord, Status
 from precedents.store.audit import list_events
 from precedents.store.precedents import find_record, get_record, list_summaries
@@ -205,13 +205,6 @@ def matter_record(library: Library, code: str) -> PrecedentRecord:
     """The stored record, unmasked, for the similarity engine (never shown)."""
     with library.session() as session:
         return get_record(session, code)
-
-
-def existing_codes(library: Library, codes: list[str]) -> set[str]:
-    """Which of `codes` are precedents on file (the others were deleted)."""
-    with library.session() as session:
-        rows = session.scalars(select(PrecedentRow.code).where(PrecedentRow.code.in_(codes)))
-        return set(rows)
 
 
 def decisions_of(library: Library, codes: list[str]) -> dict[str, Decided]:

@@ -406,10 +406,6 @@
 <context>
     <name>NotesKeeper</name>
     <message>
-        <source>Meeting notes not saved on %1: open Meetings to continue them.</source>
-        <translation>%1 有未保存的研判记录草稿：打开“研判会议”即可继续。</translation>
-    </message>
-    <message>
         <source>Notes kept for %1 cannot continue: its meeting was decided meanwhile. They stay in the data folder (drafts/meetings).</source>
         <translation>%1 保存的研判记录草稿无法继续：该次会议已作出决定。草稿仍保留在数据文件夹（drafts/meetings）中。</translation>
     </message>

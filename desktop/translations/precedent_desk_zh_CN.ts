@@ -576,6 +576,10 @@ Try fewer or shorter words (戈谢 finds 戈谢病), remove a filter, or press E
         </translation>
     </message>
     <message>
+        <source>Meeting notes not saved on %1: open Meetings to continue them.</source>
+        <translation>%1 有未保存的研判记录草稿：打开“研判会议”即可继续。</translation>
+    </message>
+    <message>
         <source>Nothing to save: no precedent is being edited.</source>
         <translation>没有需要保存的内容：当前没有正在编辑的先例。</translation>
     </message>

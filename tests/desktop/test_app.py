@@ -118,6 +118,52 @@ def test_the_window_is_built_without_the_engines_and_the_file_writers() -> None:
     assert found == []
 
 
+def test_the_window_builds_the_other_screens_when_they_are_first_shown() -> None:
+    """Only the library is built with the window; meetings, patterns and statistics wait."""
+    later = (
+        "desktop.meetings.page",
+        "desktop.meetings.notes_keeper",
+        "desktop.patterns.page",
+        "precedents.patterns.mining",
+        "numpy",
+        "desktop.statistics.page",
+    )
+    code = (
+        "import sys, desktop.app, desktop.main_window; "
+        f"print(' '.join(m for m in {later!r} if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    ).stdout.split()
+    assert found == []
+
+
+def test_each_other_screen_takes_its_place_the_first_time_it_is_shown(
+    qtbot, library, tasks
+) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.meetings.page import MeetingPage
+    from desktop.patterns.page import PatternsPage
+    from desktop.prefs import Prefs
+    from desktop.search_adapter import SearchAdapter
+    from desktop.statistics.page import StatisticsPage
+
+    window = MainWindow(library, SearchAdapter(library), tasks, Prefs())
+    qtbot.addWidget(window)
+    assert window.pages.count() == 4
+    assert all(p.built is None for p in (window._meetings, window._patterns, window._statistics))
+    for number, kind in ((3, StatisticsPage), (1, MeetingPage), (2, PatternsPage)):
+        window.show_page(number)
+        shown = window.pages.currentWidget()
+        assert isinstance(shown, kind) and window.pages.widget(number) is shown
+        assert window.navigation.actions()[number].isChecked()
+    assert window.pages.count() == 4 and window.pages.widget(0) is window.library_page
+    window.show_page(1)
+    assert window.pages.currentWidget() is window.meeting_page
+    window._closing = True
+
+
 def test_the_screen_left_last_comes_back_once_the_first_results_are_listed(
     qtbot, library, tasks
 ) -> None:
@@ -131,7 +177,7 @@ def test_the_screen_left_last_comes_back_once_the_first_results_are_listed(
     window = MainWindow(library, SearchAdapter(library), tasks, prefs)
     order: list[str] = []
     window.library_page.first_results.connect(lambda: order.append("list"))
-    window.pages.widget(3).figures_shown.connect(lambda: order.append("figures"))
+    window.statistics_page.figures_shown.connect(lambda: order.append("figures"))
     window.show()
     assert window.pages.currentIndex() == 0, "the library first"
     window.start()

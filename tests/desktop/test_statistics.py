@@ -105,10 +105,11 @@ def test_exports_write_excel_pictures_and_word(
 
 
 def test_the_main_window_shows_the_statistics(qtbot, window) -> None:
-    statistics = window.pages.widget(3)
+    statistics = window.statistics_page
     assert isinstance(statistics, StatisticsPage)
     with qtbot.waitSignal(statistics.figures_shown, timeout=10000):
         window.show_page(3)
+    assert window.pages.currentWidget() is statistics
     assert statistics.tiles["total"].value.text() == str(statistics.figures.total)
     assert statistics.figures.total > 0
 

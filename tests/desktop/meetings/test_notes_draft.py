@@ -145,12 +145,13 @@ def test_discarding_the_changes_removes_the_notes(
 def test_notes_left_from_a_crash_are_announced_at_start_up(
     qtbot, window: MainWindow, library: Library
 ) -> None:
-    notes = window.meeting_page.notes
+    store = notes_draft.meeting_drafts(library.paths.drafts)
     fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
-    notes_draft.keep(notes.store, "T-HC-2024-001", fields, None)
-    with qtbot.waitSignal(window.meeting_page.message) as said:
+    notes_draft.keep(store, "T-HC-2024-001", fields, None)
+    with qtbot.waitSignal(window.status.messageChanged, check_params_cb=lambda t: "T-HC" in t):
         window.start()
-    assert "T-HC-2024-001" in said.args[0]
+    assert "T-HC-2024-001" in window.status.currentMessage()
+    assert window._meetings.built is None, "announced without building the meeting screen"
 
 
 def test_notes_for_a_meeting_decided_meanwhile_are_kept_and_explained(
@@ -193,14 +194,15 @@ def test_notes_of_a_deleted_matter_are_not_announced_and_are_removed(
     from desktop.operations import delete_precedent
 
     new_matter(library)
-    notes = window.meeting_page.notes
+    store = notes_draft.meeting_drafts(library.paths.drafts)
     fields = MeetingFields(level="村居", held_on="2025-03-18", chair="王站长")
-    notes_draft.keep(notes.store, CODE, fields, None)
-    notes_draft.keep(notes.store, "T-HC-2024-001", fields, None)
+    notes_draft.keep(store, CODE, fields, None)
+    notes_draft.keep(store, "T-HC-2024-001", fields, None)
     delete_precedent(library, CODE, None)
-    with qtbot.waitSignal(window.meeting_page.message) as said:
+    with qtbot.waitSignal(window.status.messageChanged, check_params_cb=lambda t: "T-HC" in t):
         window.start()  # as at the next start-up
-    assert "T-HC-2024-001" in said.args[0] and CODE not in said.args[0]
-    assert notes_draft.kept(notes.store, CODE) is None
-    assert notes_draft.kept(notes.store, "T-HC-2024-001") is not None
-    assert notes.newest_code() == "T-HC-2024-001"
+    said = window.status.currentMessage()
+    assert "T-HC-2024-001" in said and CODE not in said
+    assert notes_draft.kept(store, CODE) is None
+    assert notes_draft.kept(store, "T-HC-2024-001") is not None
+    assert notes_draft.newest_code(store) == "T-HC-2024-001"
