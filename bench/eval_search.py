@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.metrics import ndcg_at, recall_at
 from bench.records import read_corpus
 from search_index.analysis import normalize
 from search_index.service import SearchService
@@ -42,18 +42,6 @@ class Scored:
     ndcg10: float
     ranked: list[str]
     relevant: list[str]
-
-
-def recall_at(ranked: list[str], relevant: set[str], k: int) -> float:
-    if not relevant:
-        return 1.0
-    return len(relevant & set(ranked[:k])) / min(k, len(relevant))
-
-
-def ndcg_at(ranked: list[str], relevant: set[str], k: int) -> float:
-    dcg = sum(1 / math.log2(i + 2) for i, code in enumerate(ranked[:k]) if code in relevant)
-    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(relevant))))
-    return dcg / ideal if ideal else 1.0
 
 
 def district_names(corpus_districts: set[str]) -> set[str]:

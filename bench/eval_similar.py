@@ -34,13 +34,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import metrics
 from precedents.interchange.importer import parse_file
 from precedents.record import PrecedentRecord
 from precedents.validation import parse_record
@@ -64,18 +64,11 @@ class Outcome:
 
 
 def recall_at(outcome: Outcome, k: int = 5) -> float:
-    found = len(outcome.relevant & set(outcome.ranked[:k]))
-    return found / min(k, len(outcome.relevant))
+    return metrics.recall_at(outcome.ranked, outcome.relevant, k)
 
 
 def ndcg_at(outcome: Outcome, k: int = 10) -> float:
-    dcg = sum(
-        1.0 / math.log2(i + 2)
-        for i, code in enumerate(outcome.ranked[:k])
-        if code in outcome.relevant
-    )
-    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(outcome.relevant))))
-    return dcg / ideal
+    return metrics.ndcg_at(outcome.ranked, outcome.relevant, k)
 
 
 def roc_auc(positives: Sequence[float], negatives: Sequence[float]) -> float:

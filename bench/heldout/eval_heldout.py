@@ -25,13 +25,13 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import metrics
 from precedents.demo import demo_path
 from precedents.interchange.importer import parse_file
 from precedents.record import PrecedentRecord
@@ -106,18 +106,11 @@ def query_record(data: dict[str, Any]) -> PrecedentRecord:
 
 
 def recall_at(outcome: Outcome, k: int = 5) -> float:
-    found = len(outcome.relevant & set(outcome.ranked[:k]))
-    return found / min(k, len(outcome.relevant))
+    return metrics.recall_at(outcome.ranked, outcome.relevant, k)
 
 
 def ndcg_at(outcome: Outcome, k: int = 10) -> float:
-    dcg = sum(
-        1.0 / math.log2(i + 2)
-        for i, code in enumerate(outcome.ranked[:k])
-        if code in outcome.relevant
-    )
-    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(outcome.relevant))))
-    return dcg / ideal
+    return metrics.ndcg_at(outcome.ranked, outcome.relevant, k)
 
 
 def run(queries: Sequence[dict[str, Any]] | None = None) -> list[Outcome]:

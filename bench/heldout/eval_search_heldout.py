@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import metrics
 from bench.records import read_corpus
 from precedents.demo import demo_path
 from search_index.service import SearchService
@@ -64,18 +64,11 @@ def read_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
 
 
 def recall_at(outcome: Outcome, k: int = 5) -> float:
-    found = len(outcome.relevant & set(outcome.ranked[:k]))
-    return found / min(k, len(outcome.relevant))
+    return metrics.recall_at(outcome.ranked, outcome.relevant, k)
 
 
 def ndcg_at(outcome: Outcome, k: int = 10) -> float:
-    dcg = sum(
-        1.0 / math.log2(i + 2)
-        for i, code in enumerate(outcome.ranked[:k])
-        if code in outcome.relevant
-    )
-    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(outcome.relevant))))
-    return dcg / ideal
+    return metrics.ndcg_at(outcome.ranked, outcome.relevant, k)
 
 
 def reciprocal_rank(outcome: Outcome) -> float:
